@@ -1,0 +1,69 @@
+package io.idra.app;
+
+import io.idra.model.Sync;
+import io.idra.route.SyncCatalog;
+import io.idra.route.SyncRouteTemplate;
+import org.apache.camel.main.Main;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Camel Main with the sync routes: settings from config/application.properties (overridable by -D and environment
+ * variables), the {@code idra-sync} template, and one templated route per enabled sync.
+ */
+public final class IdraApplication {
+
+    static final String PROPERTIES = "file:config/application.properties;optional=true";
+
+    private final List<Sync> syncs;
+    private final Map<String, String> overrides;
+    private final SyncCatalog catalog = new SyncCatalog();
+
+    public IdraApplication(List<Sync> syncs, Map<String, String> overrides) {
+        this.syncs = List.copyOf(syncs);
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** Runs every enabled sync until the program is stopped (Ctrl-C / SIGTERM finish the batch in hand). */
+    public void runForever() throws Exception {
+        main(false).run();
+    }
+
+    /**
+     * Runs one tick of every enabled sync (each until caught up), then stops Camel.
+     *
+     * @return what each sync reported
+     */
+    public OnceRun runOnce(long timeout, TimeUnit unit) throws Exception {
+        long enabled = syncs.stream().filter(s -> !s.disabled()).count();
+        OnceRun run = new OnceRun((int) enabled);
+        catalog.addListener(run);
+        Main main = main(true);
+        main.start();
+        try {
+            if (!run.await(timeout, unit)) {
+                throw new IllegalStateException("the syncs did not finish their tick within " + timeout + " " + unit);
+            }
+        } finally {
+            main.stop();
+        }
+        return run;
+    }
+
+    public SyncCatalog catalog() {
+        return catalog;
+    }
+
+    private Main main(boolean once) {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(PROPERTIES);
+        // Identical on every node: Quartz keys a cluster's jobs by it (the properties file may still override it).
+        main.configure().setName("idra");
+        overrides.forEach(main::addOverrideProperty);
+        main.configure().addRoutesBuilder(new SyncRouteTemplate(catalog));
+        main.configure().addRoutesBuilder(new SyncRoutes(syncs, catalog, once));
+        return main;
+    }
+}

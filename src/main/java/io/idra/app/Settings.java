@@ -1,0 +1,26 @@
+package io.idra.app;
+
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * The program's own settings from config/application.properties, overridable like every Camel Main property by
+ * {@code -Dkey=value} or an environment variable ({@code IDRA_STATE_URL} for {@code idra.state.url}).
+ */
+public record Settings(String stateUrl, String stateUser, String statePassword, int poolMaxSize, int fetchSizeCap) {
+
+    public static final String DEFAULT_STATE_URL = "jdbc:h2:file:./data/idra-state;AUTO_SERVER=TRUE";
+
+    public static Settings from(PropertiesComponent properties) {
+        return new Settings(
+                properties.resolveProperty("idra.state.url").orElse(DEFAULT_STATE_URL),
+                properties.resolveProperty("idra.state.user").orElse("sa"),
+                properties.resolveProperty("idra.state.password").orElse(""),
+                Integer.parseInt(properties.resolveProperty("idra.pool.max-size").orElse("4")),
+                Integer.parseInt(properties.resolveProperty("idra.source.fetch-size").orElse("10000")));
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[stateUrl=" + stateUrl + ", stateUser=" + stateUser + ", poolMaxSize=" + poolMaxSize + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package io.idra.app;
+
+import io.idra.connect.ConnectionStrings;
+import io.idra.connect.InvalidConnectionStringException;
+import io.idra.connect.JdbcTarget;
+import io.idra.model.Connector;
+import io.idra.model.LoadResult;
+import io.idra.model.Problem;
+import io.idra.model.Sync;
+import io.idra.model.SyncReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Loads sync files and checks everything that can be checked without a database: the record itself, unique names
+ * across files, and both connection strings. Only syncs without problems are returned.
+ */
+public final class SyncLoader {
+
+    public static final Path DEFAULT_DIRECTORY = Path.of("config", "syncs");
+
+    /** What was loaded, with every problem and warning found. */
+    public record Loaded(List<Sync> syncs, List<Problem> errors, List<String> warnings) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private SyncLoader() {
+    }
+
+    /** The JSON files of {@code config/syncs/}, sorted by name. */
+    public static List<Path> defaultFiles() throws IOException {
+        if (!Files.isDirectory(DEFAULT_DIRECTORY)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(DEFAULT_DIRECTORY)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    public static Loaded load(List<Path> files) {
+        List<Sync> syncs = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isReadable(file)) {
+                errors.add(new Problem("<" + file + ">", "", "file not found or not readable"));
+                continue;
+            }
+            LoadResult result = SyncReader.read(file);
+            errors.addAll(result.errors());
+            warnings.addAll(result.warnings());
+            syncs.addAll(result.syncs());
+        }
+        errors.addAll(SyncReader.checkUnique(syncs));
+        List<Sync> valid = new ArrayList<>();
+        for (Sync sync : syncs) {
+            int before = errors.size();
+            checkConnection(sync, "source_connector", sync.source(), errors, warnings);
+            checkConnection(sync, "destination_connector", sync.destination(), errors, warnings);
+            boolean duplicate = errors.stream().anyMatch(p -> p.sync().equals(sync.name()));
+            if (errors.size() == before && !duplicate) {
+                valid.add(sync);
+            }
+        }
+        return new Loaded(valid, errors, warnings);
+    }
+
+    private static void checkConnection(Sync sync, String path, Connector connector, List<Problem> errors,
+                                        List<String> warnings) {
+        try {
+            JdbcTarget target = ConnectionStrings.parse(connector.type(), connector.connectionString(),
+                    connector.database());
+            for (String key : target.ignoredKeys()) {
+                warnings.add(new Problem(sync.name(), path + ".connection_string",
+                        "parameter '" + key + "' has no effect here, ignored").toString());
+            }
+        } catch (InvalidConnectionStringException e) {
+            errors.add(new Problem(sync.name(), path + ".connection_string", e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.idra.dialect;
+
+import io.idra.cursor.Offset;
+import io.idra.model.ConnectorType;
+import io.idra.model.SaveMode;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * Everything engine-specific: quoting, the cursor query, MAX() at the destination, the write statements, how column
+ * values are read and bound, and the driver settings for each role. This base class holds the SQL both engines
+ * share; {@link PostgresDialect} and {@link MysqlDialect} override only what differs. Nothing outside this package
+ * builds SQL or asks which engine it talks to.
+ */
+public abstract class Dialect {
+
+    /** Alias of a custom source query used as a subquery. */
+    static final String SOURCE_ALIAS = "idra_src";
+
+    public abstract ConnectorType type();
+
+    /** The identifier quote character; a quote inside a name is doubled. */
+    protected abstract char quoteChar();
+
+    public final String quote(Identifier id) {
+        return id.parts().stream().map(this::quotePart).collect(Collectors.joining("."));
+    }
+
+    public final String quoteColumn(String name) {
+        return quotePart(name);
+    }
+
+    private String quotePart(String part) {
+        String q = String.valueOf(quoteChar());
+        return q + part.replace(q, q + q) + q;
+    }
+
+    /** What a sync reads: its table, or its custom query as a subquery (a trailing semicolon is dropped). */
+    public final String relation(Identifier table, String customQuery) {
+        if (customQuery == null || customQuery.isBlank()) {
+            return quote(table);
+        }
+        String query = customQuery.strip();
+        while (query.endsWith(";")) {
+            query = query.substring(0, query.length() - 1).strip();
+        }
+        return "(" + query + ") " + SOURCE_ALIAS;
+    }
+
+    /** A query returning no rows whose metadata tells the columns and their types. */
+    public final String describe(String relation) {
+        return "SELECT * FROM " + relation + " WHERE 1 = 0";
+    }
+
+    /**
+     * The source rows past {@code offset} (all rows when null), in cursor order. Rows whose cursor columns are
+     * NULL cannot be ordered and are left out here; they are counted separately.
+     */
+    public final CursorQuery selectAfter(String relation, List<String> cursorColumns, Offset offset) {
+        List<String> quoted = cursorColumns.stream().map(this::quoteColumn).toList();
+        StringBuilder sql = new StringBuilder("SELECT * FROM ").append(relation).append(" WHERE ");
+        List<Object> params = new ArrayList<>();
+        if (offset == null) {
+            sql.append(quoted.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND ")));
+        } else {
+            int n = offset.values().size();
+            sql.append(after(quoted.subList(0, n), offset.inclusive()));
+            params.addAll(afterParams(offset.values(), offset.inclusive()));
+        }
+        sql.append(" ORDER BY ").append(String.join(", ", quoted));
+        return new CursorQuery(sql.toString(), params);
+    }
+
+    /**
+     * Lexicographic "(c1, c2, ...) > (?, ?, ...)" spelled out, which every engine understands:
+     * {@code c1 > ? OR (c1 = ? AND c2 > ?) ...}; {@code >=} on the last column when inclusive.
+     * The parameters follow from {@link #afterParams}.
+     */
+    protected String after(List<String> columns, boolean inclusive) {
+        StringJoiner or = new StringJoiner(" OR ", "(", ")");
+        for (int i = 0; i < columns.size(); i++) {
+            StringJoiner and = new StringJoiner(" AND ", "(", ")");
+            for (int j = 0; j < i; j++) {
+                and.add(columns.get(j) + " = ?");
+            }
+            boolean last = i == columns.size() - 1;
+            and.add(columns.get(i) + (last && inclusive ? " >= ?" : " > ?"));
+            or.add(and.toString());
+        }
+        return or.toString();
+    }
+
+    protected List<Object> afterParams(List<Object> values, boolean inclusive) {
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            params.addAll(values.subList(0, i + 1));
+        }
+        return params;
+    }
+
+    /**
+     * The greatest cursor value at the destination: MAX(c) for one column (it skips NULLs), else the first row in
+     * descending order.
+     */
+    public final String selectMax(Identifier table, List<String> columns) {
+        List<String> quoted = columns.stream().map(this::quoteColumn).toList();
+        if (quoted.size() == 1) {
+            return "SELECT MAX(" + quoted.get(0) + ") FROM " + quote(table);
+        }
+        return "SELECT " + String.join(", ", quoted) + " FROM " + quote(table)
+                + " WHERE " + quoted.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND "))
+                + " ORDER BY " + quoted.stream().map(c -> c + " DESC").collect(Collectors.joining(", "))
+                + " LIMIT 1";
+    }
+
+    /**
+     * The statement that writes one row of a batch. Both modes are idempotent, so a batch written again after a
+     * crash changes nothing: INSERT skips keys already present, UPSERT updates them.
+     *
+     * @param columns          destination columns, in the order values are bound
+     * @param keyColumns       the destination key (a primary key or unique index covers them)
+     * @param textCompared     columns whose type has no equality operator and must be compared as text
+     */
+    public abstract String writeSql(Identifier table, List<String> columns, List<String> keyColumns, SaveMode mode,
+                                    List<String> textCompared);
+
+    protected final String insertPrefix(Identifier table, List<String> columns) {
+        return insertPrefix(table, "", columns);
+    }
+
+    /** {@code INSERT INTO table [AS alias] (columns) VALUES (?, ...)}. */
+    protected final String insertPrefix(Identifier table, String alias, List<String> columns) {
+        return "INSERT INTO " + quote(table) + (alias.isEmpty() ? "" : " AS " + alias) + " ("
+                + columns.stream().map(this::quoteColumn).collect(Collectors.joining(", "))
+                + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    protected static List<String> nonKey(List<String> columns, List<String> keyColumns) {
+        return columns.stream().filter(c -> keyColumns.stream().noneMatch(k -> k.equalsIgnoreCase(c))).toList();
+    }
+
+    /** Reads one column of a result row as the Java value that is bound at the destination. */
+    @FunctionalInterface
+    public interface ColumnReader {
+        Object read(ResultSet rs, int index) throws SQLException;
+    }
+
+    /** How to read a column of this engine, chosen once per query from its metadata. */
+    public abstract ColumnReader reader(int jdbcType, String typeName);
+
+    /**
+     * A start_offset in epoch milliseconds as a value comparable with a timestamp cursor column: a zoned column
+     * gets the instant, a zone-less one the local time in the connection's time zone.
+     */
+    public Object timestampAt(long epochMillis, TableInfo.Column column, ZoneId zone) {
+        Instant instant = Instant.ofEpochMilli(epochMillis);
+        return switch (column.jdbcType()) {
+            case Types.TIMESTAMP_WITH_TIMEZONE -> instant.atOffset(ZoneOffset.UTC);
+            case Types.DATE -> LocalDate.ofInstant(instant, zone);
+            default -> LocalDateTime.ofInstant(instant, zone);
+        };
+    }
+
+    /** Converts a value read from any engine into one this engine's driver binds; most pass through. */
+    public Object bindable(Object value) {
+        return value;
+    }
+
+    /** Driver settings for a pool that streams source rows. */
+    public abstract Map<String, String> sourceProperties();
+
+    /** Driver settings for a pool that writes batches. */
+    public abstract Map<String, String> destinationProperties();
+
+    /** SQL run on every new connection to give the session the time zone the connection string asked for, or null. */
+    public String sessionInitSql(String timeZone) {
+        return null;
+    }
+
+    /** Column types without an equality operator (compared as text when deciding whether an upsert changes a row). */
+    public boolean lacksEquality(String typeName) {
+        return false;
+    }
+
+    /** The catalog and schema arguments of {@link java.sql.DatabaseMetaData} lookups for a table name. */
+    public abstract TableLocation locate(Identifier table, String currentCatalog, String currentSchema);
+
+    /** Catalog/schema/table as JDBC metadata calls want them. */
+    public record TableLocation(String catalog, String schema, String table) {
+    }
+
+    @Override
+    public String toString() {
+        return type().jsonName();
+    }
+}

@@ -1,0 +1,145 @@
+package io.idra.dialect;
+
+import io.idra.model.ConnectorType;
+import io.idra.model.SaveMode;
+import org.postgresql.util.PGobject;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** PostgreSQL: double-quoted names, row-value cursor comparison, {@code ON CONFLICT} writes. */
+public final class PostgresDialect extends Dialect {
+
+    private static final Set<String> NO_EQUALITY = Set.of("json", "xml", "point", "line", "lseg", "box", "path",
+            "polygon", "circle");
+
+    @Override
+    public ConnectorType type() {
+        return ConnectorType.POSTGRES;
+    }
+
+    @Override
+    protected char quoteChar() {
+        return '"';
+    }
+
+    /** PostgreSQL compares row values lexicographically and can use a composite index for it. */
+    @Override
+    protected String after(List<String> columns, boolean inclusive) {
+        String op = inclusive ? " >= " : " > ";
+        if (columns.size() == 1) {
+            return columns.get(0) + op + "?";
+        }
+        return "(" + String.join(", ", columns) + ")" + op
+                + "(" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    protected List<Object> afterParams(List<Object> values, boolean inclusive) {
+        return new ArrayList<>(values);
+    }
+
+    /**
+     * {@code ON CONFLICT DO UPDATE} writes a new row version even when nothing changed, so the update is limited to
+     * rows that differ (re-reading ties and re-running batches after a crash must not bloat the table).
+     */
+    @Override
+    public String writeSql(Identifier table, List<String> columns, List<String> keyColumns, SaveMode mode,
+                           List<String> textCompared) {
+        String conflict = " ON CONFLICT (" + keyColumns.stream().map(this::quoteColumn).collect(Collectors.joining(", "))
+                + ")";
+        List<String> updated = nonKey(columns, keyColumns);
+        if (mode == SaveMode.INSERT || updated.isEmpty()) {
+            return insertPrefix(table, columns) + conflict + " DO NOTHING";
+        }
+        return insertPrefix(table, "idra_dst", columns) + conflict + " DO UPDATE SET "
+                + updated.stream().map(c -> quoteColumn(c) + " = EXCLUDED." + quoteColumn(c))
+                        .collect(Collectors.joining(", "))
+                + " WHERE (" + updated.stream().map(c -> comparable("idra_dst", c, textCompared))
+                        .collect(Collectors.joining(", "))
+                + ") IS DISTINCT FROM ("
+                + updated.stream().map(c -> comparable("EXCLUDED", c, textCompared)).collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    private String comparable(String alias, String column, List<String> textCompared) {
+        String ref = alias + "." + quoteColumn(column);
+        return textCompared.stream().anyMatch(column::equalsIgnoreCase) ? ref + "::text" : ref;
+    }
+
+    /** pgjdbc reports timestamptz as a plain TIMESTAMP; its name tells it apart. */
+    @Override
+    public Object timestampAt(long epochMillis, TableInfo.Column column, ZoneId zone) {
+        if (column.typeName().equalsIgnoreCase("timestamptz")) {
+            return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC);
+        }
+        return super.timestampAt(epochMillis, column, zone);
+    }
+
+    /** libpq's TimeZone setting: how timestamptz values are shown and how zone-less input is read. */
+    @Override
+    public String sessionInitSql(String timeZone) {
+        return timeZone == null ? null : "SET TIME ZONE '" + timeZone.replace("'", "''") + "'";
+    }
+
+    @Override
+    public boolean lacksEquality(String typeName) {
+        return NO_EQUALITY.contains(typeName.toLowerCase());
+    }
+
+    /**
+     * Date/time columns are read as java.time values, never java.sql.Timestamp: a Timestamp goes through the JVM's
+     * time zone and loses local times that fall in a DST gap. json, jsonb, enums, intervals and other driver objects
+     * are read as their text, which every destination accepts.
+     */
+    @Override
+    public ColumnReader reader(int jdbcType, String typeName) {
+        String type = typeName.toLowerCase();
+        if (type.equals("timestamptz")) {
+            return (rs, i) -> rs.getObject(i, OffsetDateTime.class);
+        }
+        return switch (jdbcType) {
+            case Types.TIMESTAMP -> (rs, i) -> rs.getObject(i, LocalDateTime.class);
+            case Types.DATE -> (rs, i) -> rs.getObject(i, LocalDate.class);
+            case Types.TIME -> type.equals("timetz") ? (rs, i) -> rs.getString(i) : (rs, i) -> rs.getObject(i, LocalTime.class);
+            default -> (rs, i) -> {
+                Object value = rs.getObject(i);
+                return value instanceof PGobject pg ? pg.getValue() : value;
+            };
+        };
+    }
+
+    @Override
+    public Map<String, String> sourceProperties() {
+        // Rows stream only with autocommit off (set on the pool) and a fetch size (set on the statement).
+        return Map.of("stringtype", "unspecified");
+    }
+
+    @Override
+    public Map<String, String> destinationProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        // One multi-row INSERT per chunk of the JDBC batch instead of one round trip per row.
+        props.put("reWriteBatchedInserts", "true");
+        // Text from MySQL (json, enum, uuid...) is bound untyped so PostgreSQL casts it to the column's type.
+        props.put("stringtype", "unspecified");
+        return props;
+    }
+
+    @Override
+    public TableLocation locate(Identifier table, String currentCatalog, String currentSchema) {
+        String schema = table.qualifier() != null ? table.qualifier() : currentSchema;
+        return new TableLocation(null, schema, table.name());
+    }
+}

@@ -1,0 +1,60 @@
+package io.idra.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds syncs that repeat the sync_name or the id of an earlier one: the later one of each pair is at fault. */
+final class UniqueCheck {
+
+    /**
+     * One sync to compare.
+     *
+     * @param label how problems name it
+     * @param name  its valid sync_name, if any
+     * @param id    the id it states, if any
+     */
+    record Entry(String label, Optional<String> name, Optional<String> id) {
+    }
+
+    /** @param index the position of the later entry in the list checked */
+    record Duplicate(int index, Problem problem) {
+    }
+
+    private UniqueCheck() {
+    }
+
+    static List<Duplicate> check(List<Entry> entries) {
+        // Names are compared ignoring case: a name becomes a file name, and "A" and "a" are one file on macOS.
+        Map<String, String> firstNames = new HashMap<>();
+        Map<String, String> firstIds = new HashMap<>();
+        List<Duplicate> duplicates = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            if (entry.name().isPresent()) {
+                String name = entry.name().get();
+                String first = firstNames.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+                if (first != null) {
+                    String sameName = first.equals(name) ? "" : " as '" + first + "' (names are compared ignoring case)";
+                    duplicates.add(new Duplicate(i, problem(entry, "sync_name",
+                            "expected a unique name, already used by an earlier sync" + sameName)));
+                }
+            }
+            if (entry.id().isPresent()) {
+                String first = firstIds.putIfAbsent(entry.id().get(), entry.label());
+                if (first != null) {
+                    duplicates.add(new Duplicate(i, problem(entry, "id",
+                            "expected a unique id, \"" + entry.id().get() + "\" is already used by sync '" + first + "'")));
+                }
+            }
+        }
+        return duplicates;
+    }
+
+    private static Problem problem(Entry entry, String path, String message) {
+        return new Problem(Issues.oneLine(entry.label()), path, Issues.oneLine(message));
+    }
+}

@@ -1,0 +1,87 @@
+package io.idra.ops;
+
+import io.idra.model.Sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What a person wants to know about one sync right now; updated by its route, read by logs, CLI and JMX. */
+public final class SyncStatus {
+
+    public enum State { WAITING, RUNNING, SUCCEEDED, FAILED }
+
+    private final Sync sync;
+    private final AtomicLong rowsTotal = new AtomicLong();
+    private volatile State state = State.WAITING;
+    private volatile Instant lastTickStart;
+    private volatile Instant lastTickEnd;
+    private volatile long rowsLastTick;
+    private volatile String lastError;
+    private volatile String offset;
+
+    public SyncStatus(Sync sync) {
+        this.sync = sync;
+    }
+
+    public void tickStarted(Instant at) {
+        state = State.RUNNING;
+        lastTickStart = at;
+    }
+
+    public void tickSucceeded(Instant at, long rows, String offsetText) {
+        state = State.SUCCEEDED;
+        lastTickEnd = at;
+        rowsLastTick = rows;
+        rowsTotal.addAndGet(rows);
+        offset = offsetText;
+        lastError = null;
+    }
+
+    /** @return true when this failure changes what the user was told last (so it is logged once, not every tick) */
+    public boolean tickFailed(Instant at, long rows, String error) {
+        boolean changed = state != State.FAILED || !error.equals(lastError);
+        state = State.FAILED;
+        lastTickEnd = at;
+        rowsLastTick = rows;
+        rowsTotal.addAndGet(rows);
+        lastError = error;
+        return changed;
+    }
+
+    public Sync sync() {
+        return sync;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Instant lastTickStart() {
+        return lastTickStart;
+    }
+
+    public Instant lastTickEnd() {
+        return lastTickEnd;
+    }
+
+    public Duration lastTickDuration() {
+        return lastTickStart == null || lastTickEnd == null ? Duration.ZERO : Duration.between(lastTickStart, lastTickEnd);
+    }
+
+    public long rowsLastTick() {
+        return rowsLastTick;
+    }
+
+    public long rowsTotal() {
+        return rowsTotal.get();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String offset() {
+        return offset;
+    }
+}

@@ -1,0 +1,107 @@
+package io.idra.route;
+
+import io.idra.cursor.Offset;
+import io.idra.dialect.Dialect;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ServiceStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Writes one batch of source rows to the destination as one JDBC batch in one transaction, then records the
+ * cursor of its last row on the tick for the {@link OffsetSaver}. Values are bound by position, in the order of
+ * {@link SyncPlan#columns()}; the driver sends them in chunks so that its per-row buffers stay small.
+ */
+final class BatchWriter implements Processor {
+
+    /** Rows per executeBatch(): the drivers' sweet spot; the transaction still covers the whole batch. */
+    static final int CHUNK = 2000;
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Tick tick = Tick.of(exchange);
+        if (stopping(exchange)) {
+            throw new StopRequested();
+        }
+        List<?> rows = exchange.getMessage().getBody(List.class);
+        if (rows == null || rows.isEmpty()) {
+            return;
+        }
+        tick.phase("writing a batch");
+        SyncRuntime runtime = tick.runtime();
+        SyncPlan plan = runtime.plan();
+        write(runtime, plan, rows);
+        Object[] last = (Object[]) rows.get(rows.size() - 1);
+        tick.batchWritten(rows.size(), rechecked(tick.passStart(), plan, rows),
+                runtime.cursor().offsetAfter(plan.cursorValues(last), runtime.sync().mode()));
+    }
+
+    /** Rows on the inclusive start of the pass: read again to catch late ties, not new. */
+    private static int rechecked(Offset start, SyncPlan plan, List<?> rows) {
+        if (start == null || !start.inclusive()) {
+            return 0;
+        }
+        Object startValue = start.values().get(0);
+        int index = plan.cursorIndexes()[0];
+        int count = 0;
+        for (Object row : rows) {
+            if (startValue.equals(((Object[]) row)[index])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void write(SyncRuntime runtime, SyncPlan plan, List<?> rows) throws SQLException {
+        Dialect destination = runtime.destinationDialect();
+        int[] types = plan.destinationTypes();
+        try (Connection c = runtime.destinationPool().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(plan.writeSql())) {
+                int pending = 0;
+                for (Object element : rows) {
+                    Object[] row = (Object[]) element;
+                    for (int i = 0; i < row.length; i++) {
+                        Object value = row[i];
+                        if (value == null) {
+                            ps.setNull(i + 1, types[i]);
+                        } else {
+                            ps.setObject(i + 1, destination.bindable(value));
+                        }
+                    }
+                    ps.addBatch();
+                    if (++pending == CHUNK) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Ctrl-C, SIGTERM or a JMX stop: finish the batch in hand, start no new one. */
+    private static boolean stopping(Exchange exchange) {
+        if (exchange.getContext().isStopping()) {
+            return true;
+        }
+        ServiceStatus route = exchange.getContext().getRouteController().getRouteStatus(exchange.getFromRouteId());
+        return route != null && (route.isStopping() || route.isStopped());
+    }
+
+    /** Ends a tick early, between batches, when the program or the route is stopping. */
+    static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super("stopped before the next batch", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.idra.route;
+
+import io.idra.cursor.Offset;
+import io.idra.dialect.CursorQuery;
+import io.idra.dialect.Dialect;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.sql.SqlConstants;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads where the sync stands (the state store, or MAX() at the destination for LastDestination* modes; the
+ * record's start_offset when neither has one yet) and turns it into the source query for the next pass: the
+ * message body becomes the SQL and its parameters go to camel-sql's parameter header.
+ */
+final class OffsetReader implements Processor {
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Tick tick = Tick.of(exchange);
+        SyncRuntime runtime = tick.runtime();
+        tick.phase("reading the offset");
+        SyncPlan plan = runtime.plan();
+        Offset offset = current(runtime, plan);
+        if (!tick.beginPass(offset)) {
+            return;
+        }
+        tick.phase("reading the source");
+        Dialect source = runtime.sourceDialect();
+        CursorQuery query = source.selectAfter(plan.sourceRelation(), plan.cursorColumns(), offset);
+        exchange.getMessage().setBody(query.sql());
+        exchange.getMessage().setHeader(SqlConstants.SQL_PARAMETERS,
+                query.params().stream().map(source::bindable).toList());
+    }
+
+    private static Offset current(SyncRuntime runtime, SyncPlan plan) throws SQLException {
+        Offset stored = runtime.sync().mode().offsetInDestination()
+                ? destinationMax(runtime, plan)
+                : runtime.offsets().load(runtime.sync().id()).orElse(null);
+        return stored != null ? stored : plan.startOffset();
+    }
+
+    /** MAX(cursor) at the destination, or null when the table is empty. */
+    private static Offset destinationMax(SyncRuntime runtime, SyncPlan plan) throws SQLException {
+        Dialect destination = runtime.destinationDialect();
+        try (Connection c = runtime.destinationPool().getConnection();
+             PreparedStatement ps = c.prepareStatement(plan.destinationMaxSql());
+             ResultSet rs = ps.executeQuery()) {
+            List<Object> values = new ArrayList<>();
+            if (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    Dialect.ColumnReader reader = destination.reader(rs.getMetaData().getColumnType(i),
+                            rs.getMetaData().getColumnTypeName(i));
+                    values.add(reader.read(rs, i));
+                }
+            }
+            c.rollback();
+            if (values.isEmpty() || values.contains(null)) {
+                return null;
+            }
+            return runtime.cursor().destinationOffset(values, runtime.sync().mode());
+        }
+    }
+}

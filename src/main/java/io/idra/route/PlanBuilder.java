@@ -1,0 +1,170 @@
+package io.idra.route;
+
+import io.idra.cursor.Cursor;
+import io.idra.cursor.Offset;
+import io.idra.dialect.Dialect;
+import io.idra.dialect.Identifier;
+import io.idra.dialect.TableInfo;
+import io.idra.dialect.TableInspector;
+import io.idra.model.Sync;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds a {@link SyncPlan} from the metadata of both tables, and refuses to start a sync that could not be exact:
+ * a missing table or column, or a destination without a unique key on the key columns (INSERT could not skip and
+ * UPSERT could not update rows copied before a crash). Nothing is written before this check passes.
+ */
+final class PlanBuilder {
+
+    private final SyncRuntime runtime;
+
+    PlanBuilder(SyncRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    SyncPlan build() throws SQLException {
+        Sync sync = runtime.sync();
+        Dialect src = runtime.sourceDialect();
+        Dialect dst = runtime.destinationDialect();
+        Cursor cursor = runtime.cursor();
+
+        String relation;
+        List<TableInfo.Column> sourceColumns;
+        try (Connection c = connect(runtime.sourcePool(), "source_connector")) {
+            TableInspector inspector = new TableInspector(src);
+            if (sync.source().hasQuery()) {
+                relation = src.relation(null, sync.source().query());
+            } else {
+                Identifier table = inspector.resolve(c, Identifier.table(sync.source().table()))
+                        .orElseThrow(() -> new SyncException("source_connector.table",
+                                "table '" + sync.source().table() + "' does not exist in " + runtime.sourceTarget()));
+                relation = src.relation(table, null);
+            }
+            sourceColumns = inspector.columns(c, relation);
+            c.rollback();
+        }
+        List<String> columns = sourceColumns.stream().map(TableInfo.Column::name).toList();
+        int[] cursorIndexes = new int[cursor.size()];
+        List<String> cursorColumns = new ArrayList<>();
+        for (int i = 0; i < cursor.size(); i++) {
+            String wanted = cursor.sourceColumns().get(i);
+            int index = indexOf(columns, wanted);
+            if (index < 0) {
+                throw new SyncException(cursorPath(sync, "source_connector", i),
+                        "column '" + wanted + "' is not among the source columns " + columns);
+            }
+            cursorIndexes[i] = index;
+            cursorColumns.add(columns.get(index));
+        }
+
+        TableInfo destination;
+        try (Connection c = connect(runtime.destinationPool(), "destination_connector")) {
+            TableInspector inspector = new TableInspector(dst);
+            Identifier table = inspector.resolve(c, Identifier.table(sync.destination().table()))
+                    .orElseThrow(() -> new SyncException("destination_connector.table",
+                            "table '" + sync.destination().table() + "' does not exist in "
+                                    + runtime.destinationTarget()));
+            destination = inspector.inspect(c, table);
+            c.rollback();
+        }
+        List<String> destinationColumns = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        int[] types = new int[columns.size()];
+        List<String> textCompared = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Optional<TableInfo.Column> column = destination.column(columns.get(i));
+            if (column.isEmpty()) {
+                missing.add(columns.get(i));
+                continue;
+            }
+            destinationColumns.add(column.get().name());
+            types[i] = column.get().jdbcType();
+            if (dst.lacksEquality(column.get().typeName())) {
+                textCompared.add(column.get().name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SyncException("destination_connector.table", "source column(s) " + missing
+                    + " missing in destination table '" + destination.name() + "'");
+        }
+        List<String> keys = new ArrayList<>();
+        for (String key : sync.destination().keyColumns()) {
+            String actual = destinationColumns.stream().filter(key::equalsIgnoreCase).findFirst()
+                    .orElseThrow(() -> new SyncException("destination_connector.id", "key column '" + key
+                            + "' is not among the columns copied from the source " + columns));
+            keys.add(actual);
+        }
+        if (!destination.hasUniqueKey(keys)) {
+            throw new SyncException("destination_connector.id", "table '" + destination.name()
+                    + "' has no PRIMARY KEY or UNIQUE index on exactly " + keys + "; one is needed to skip or update"
+                    + " rows already copied, so that no row is ever duplicated");
+        }
+        for (String column : cursor.destinationMaxColumns()) {
+            if (sync.mode().offsetInDestination() && destination.column(column).isEmpty()) {
+                throw new SyncException(column.equals(cursor.destinationColumns().get(0)) && sync.mode().usesTimestamp()
+                        ? "destination_connector.timestamp_field" : "destination_connector.id",
+                        "column '" + column + "' does not exist in destination table '" + destination.name() + "'");
+            }
+        }
+        String maxSql = sync.mode().offsetInDestination()
+                ? dst.selectMax(destination.name(), cursor.destinationMaxColumns().stream()
+                        .map(c -> destination.column(c).orElseThrow().name()).toList())
+                : null;
+        String writeSql = dst.writeSql(destination.name(), destinationColumns, keys, sync.saveMode(), textCompared);
+        return new SyncPlan(relation, columns, cursorIndexes, cursorColumns, destination.name(), types, writeSql, maxSql,
+                startOffset(sync, sourceColumns.get(cursorIndexes[0])));
+    }
+
+    /**
+     * start_offset as an offset of the first cursor column: id modes copy keys greater than it, timestamp modes read
+     * it as epoch milliseconds and copy rows from that time on.
+     */
+    private Offset startOffset(Sync sync, TableInfo.Column firstCursorColumn) {
+        long start = sync.source().startOffset();
+        if (start <= 0) {
+            return null;
+        }
+        if (!sync.mode().usesTimestamp()) {
+            return Offset.after(List.of(start));
+        }
+        String zone = runtime.sourceJdbcTarget().timeZone();
+        Object time = runtime.sourceDialect().timestampAt(start, firstCursorColumn,
+                zone == null ? ZoneOffset.UTC : ZoneId.of(zone));
+        return Offset.from(List.of(time));
+    }
+
+    private static String cursorPath(Sync sync, String connector, int index) {
+        return sync.mode().usesTimestamp() && index == 0 ? connector + ".timestamp_field" : connector + ".id";
+    }
+
+    private static int indexOf(List<String> columns, String wanted) {
+        int exact = columns.indexOf(wanted);
+        if (exact >= 0) {
+            return exact;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).equalsIgnoreCase(wanted)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Connection connect(DataSource pool, String connector) {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new SyncException(connector + ".connection_string", "cannot connect to "
+                    + (connector.startsWith("source") ? runtime.sourceTarget() : runtime.destinationTarget())
+                    + ": " + Errors.firstLine(e), e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.idra.route;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The syncs this program runs, by route id, and who wants to hear when their ticks end. */
+public final class SyncCatalog {
+
+    /** Told when a tick ends; {@code error} is null on success. */
+    public interface TickListener {
+        void tickEnded(SyncRuntime sync, long rows, String error);
+    }
+
+    private final Map<String, SyncRuntime> byRouteId = new ConcurrentHashMap<>();
+    private final List<TickListener> listeners = new CopyOnWriteArrayList<>();
+
+    public void add(SyncRuntime runtime) {
+        if (byRouteId.putIfAbsent(runtime.sync().routeId(), runtime) != null) {
+            throw new IllegalArgumentException("sync '" + runtime.sync().name() + "' is defined twice");
+        }
+    }
+
+    public SyncRuntime byRouteId(String routeId) {
+        SyncRuntime runtime = byRouteId.get(routeId);
+        if (runtime == null) {
+            throw new IllegalStateException("no sync for route " + routeId);
+        }
+        return runtime;
+    }
+
+    public Collection<SyncRuntime> all() {
+        return byRouteId.values();
+    }
+
+    public void addListener(TickListener listener) {
+        listeners.add(listener);
+    }
+
+    void tickEnded(SyncRuntime sync, long rows, String error) {
+        listeners.forEach(l -> l.tickEnded(sync, rows, error));
+    }
+}

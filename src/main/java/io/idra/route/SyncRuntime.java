@@ -1,0 +1,103 @@
+package io.idra.route;
+
+import io.idra.connect.JdbcTarget;
+import io.idra.cursor.Cursor;
+import io.idra.dialect.Dialect;
+import io.idra.model.Sync;
+import io.idra.ops.SyncStatus;
+import io.idra.state.OffsetStore;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+
+/**
+ * A sync ready to run: its record, the dialects and pools of both ends, the offset store, and the plan found from
+ * the tables' metadata (built at the first tick, rebuilt after a failure in case a table changed).
+ */
+public final class SyncRuntime {
+
+    private final Sync sync;
+    private final Dialect sourceDialect;
+    private final Dialect destinationDialect;
+    private final JdbcTarget sourceTarget;
+    private final JdbcTarget destinationTarget;
+    private final DataSource sourcePool;
+    private final DataSource destinationPool;
+    private final OffsetStore offsets;
+    private final Cursor cursor;
+    private final SyncStatus status;
+    private volatile SyncPlan plan;
+
+    public SyncRuntime(Sync sync, Dialect sourceDialect, Dialect destinationDialect, JdbcTarget sourceTarget,
+                       JdbcTarget destinationTarget, DataSource sourcePool, DataSource destinationPool,
+                       OffsetStore offsets) {
+        this.sync = sync;
+        this.sourceDialect = sourceDialect;
+        this.destinationDialect = destinationDialect;
+        this.sourceTarget = sourceTarget;
+        this.destinationTarget = destinationTarget;
+        this.sourcePool = sourcePool;
+        this.destinationPool = destinationPool;
+        this.offsets = offsets;
+        this.cursor = Cursor.of(sync);
+        this.status = new SyncStatus(sync);
+    }
+
+    public SyncPlan plan() throws SQLException {
+        SyncPlan current = plan;
+        if (current == null) {
+            current = new PlanBuilder(this).build();
+            plan = current;
+        }
+        return current;
+    }
+
+    /** Forget the plan so the next tick reads the tables' metadata again. */
+    void invalidatePlan() {
+        plan = null;
+    }
+
+    public Sync sync() {
+        return sync;
+    }
+
+    public Dialect sourceDialect() {
+        return sourceDialect;
+    }
+
+    public Dialect destinationDialect() {
+        return destinationDialect;
+    }
+
+    public String sourceTarget() {
+        return sourceTarget.describe();
+    }
+
+    public String destinationTarget() {
+        return destinationTarget.describe();
+    }
+
+    JdbcTarget sourceJdbcTarget() {
+        return sourceTarget;
+    }
+
+    public DataSource sourcePool() {
+        return sourcePool;
+    }
+
+    public DataSource destinationPool() {
+        return destinationPool;
+    }
+
+    public OffsetStore offsets() {
+        return offsets;
+    }
+
+    public Cursor cursor() {
+        return cursor;
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+}

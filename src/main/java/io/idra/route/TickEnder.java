@@ -1,0 +1,79 @@
+package io.idra.route;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Closes a tick: one log line per tick that copied rows (idle ticks log at DEBUG, so a hundred idle syncs stay
+ * quiet), the sync's status, and the listeners. On failure, the error is logged once per change, not once a tick.
+ */
+final class TickEnder {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.idra.sync");
+
+    private final SyncCatalog catalog;
+
+    TickEnder(SyncCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    Processor succeeded() {
+        return this::succeeded;
+    }
+
+    Processor failed() {
+        return this::failed;
+    }
+
+    private void succeeded(Exchange exchange) {
+        Tick tick = Tick.of(exchange);
+        SyncRuntime runtime = tick.runtime();
+        Instant now = Instant.now();
+        String offset = tick.lastOffset() == null ? "none" : tick.lastOffset().toString();
+        boolean recovered = runtime.status().lastError() != null;
+        runtime.status().tickSucceeded(now, tick.rows(), offset);
+        Duration took = Duration.between(tick.started(), now);
+        if (tick.rows() > 0 || recovered) {
+            LOG.info("sync '{}': {}copied {} rows in {} pass(es), {} ms ({} rows/s), offset {}", runtime.sync().name(),
+                    recovered ? "recovered, " : "", tick.rows(), tick.passes(), took.toMillis(),
+                    rate(tick.rows(), took), offset);
+        } else {
+            LOG.debug("sync '{}': nothing new, offset {}", runtime.sync().name(), offset);
+        }
+        catalog.tickEnded(runtime, tick.rows(), null);
+    }
+
+    private void failed(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Tick tick = Tick.of(exchange);
+        if (tick == null) {
+            LOG.error("sync route {} failed before its tick started: {}", exchange.getFromRouteId(),
+                    Errors.firstLine(error));
+            return;
+        }
+        SyncRuntime runtime = tick.runtime();
+        if (error instanceof BatchWriter.StopRequested) {
+            LOG.info("sync '{}': stopped after {} rows, offset {}", runtime.sync().name(), tick.rows(),
+                    tick.lastOffset());
+            runtime.status().tickSucceeded(Instant.now(), tick.rows(), String.valueOf(tick.lastOffset()));
+            catalog.tickEnded(runtime, tick.rows(), null);
+            return;
+        }
+        runtime.invalidatePlan();
+        String message = Errors.forSync(runtime.sync().name(), tick.phase(), error);
+        if (runtime.status().tickFailed(Instant.now(), tick.rows(), message)) {
+            LOG.error("{}", message);
+            LOG.debug("sync '{}' failure detail", runtime.sync().name(), error);
+        }
+        catalog.tickEnded(runtime, tick.rows(), message);
+    }
+
+    private static long rate(long rows, Duration took) {
+        return took.toMillis() == 0 ? rows : rows * 1000 / took.toMillis();
+    }
+}
