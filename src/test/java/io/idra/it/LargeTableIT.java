@@ -31,9 +31,9 @@ class LargeTableIT {
         SampleTable.create(pg, "big");
         SampleTable.create(my, "big");
         pg.execute("INSERT INTO big SELECT i, i * 3 - 50, i * 1000000007, (i * 12345 % 1000000) / 100.0,"
-                + " 'nome ' || i || ' perché ñ 漢字', CASE WHEN i % 10 = 0 THEN NULL ELSE repeat('testo ', i % 40) END,"
-                + " i % 2 = 0, date '2024-01-01' + (i % 1000), timestamp '2024-03-01 10:00:00.000001'"
-                + " + (i / 3) * interval '1 second' FROM generate_series(1, " + ROWS + ") AS i");
+                + " 'nome ' || i || ' perché ñ 漢字', CASE WHEN i % 10 = 0 THEN NULL ELSE repeat('testo ', (i % 40)::int) END,"
+                + " i % 2 = 0, date '2024-01-01' + (i % 1000)::int, timestamp '2024-03-01 10:00:00.000001'"
+                + " + (i / 3) * interval '1 second' FROM generate_series(1::bigint, " + ROWS + ") AS i");
     }
 
     @AfterEach
