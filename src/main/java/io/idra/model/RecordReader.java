@@ -3,6 +3,7 @@ package io.idra.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +54,7 @@ final class RecordReader {
         Optional<Connector> destination = f.object(ConnectorReader.Role.DESTINATION.key, CONNECTOR)
                 .flatMap(n -> connectors.read(n, ConnectorReader.Role.DESTINATION, timestampFallback));
         f.warnUnknownKeys(KEYS);
-        String id = statedId.orElseGet(() -> newId(f, mode));
+        String id = statedId.orElseGet(() -> idFor(name.orElse("")));
         Optional<Sync> sync = issues.errorCount() > 0 ? Optional.empty() : Optional.of(new Sync(
                 id, name.orElseThrow(), source.orElseThrow(), destination.orElseThrow(), mode.orElseThrow(), disabled));
         return new Outcome(issues, name, statedId.filter(s -> !s.isEmpty()), sync);
@@ -90,15 +91,11 @@ final class RecordReader {
     }
 
     /**
-     * SYNC-FORMAT.md: a missing id gets a new UUID. It is new at every load, so in the modes that keep their
-     * offset in the state store (keyed by id) a restart would start over: say so.
+     * SYNC-FORMAT.md: a missing id gets a new UUID. It is derived from the sync_name (a name-based UUID), not
+     * random, so the same record gets the same id at every load and on every node, and an offset kept in the state
+     * store is found again after a restart.
      */
-    private static String newId(FieldReader f, Optional<Mode> mode) {
-        String id = UUID.randomUUID().toString();
-        if (mode.isPresent() && !mode.get().offsetInDestination()) {
-            f.warn("id", "missing, assigned " + id + " for this run only; mode " + mode.get().jsonName()
-                    + " keeps its offset by id, so write an id into the record or the sync starts over at restart");
-        }
-        return id;
+    public static String idFor(String syncName) {
+        return UUID.nameUUIDFromBytes(("idra-sync:" + syncName).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

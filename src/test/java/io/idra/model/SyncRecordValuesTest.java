@@ -231,13 +231,14 @@ class SyncRecordValuesTest {
     }
 
     @Test
-    void assignsAnIdWhenMissingAndWarnsWhenTheModeKeepsItsOffsetById() {
-        LoadResult result = SyncReader.read(json(remove("id")), "t.json");
+    void assignsTheSameIdAtEveryLoadWhenMissingSoOffsetsSurviveRestarts() {
+        LoadResult first = SyncReader.read(json(remove("id")), "t.json");
+        LoadResult second = SyncReader.read(json(set("id", "\"\"")), "t.json");
 
-        String id = result.syncs().get(0).id();
-        assertThat(UUID.fromString(id)).isNotNull();
-        assertThat(result.warnings()).containsExactly("sync 's1': id: missing, assigned " + id + " for this run only;"
-                + " mode IdField keeps its offset by id, so write an id into the record or the sync starts over at restart");
+        String id = first.syncs().get(0).id();
+        assertThat(UUID.fromString(id).version()).isEqualTo(3);
+        assertThat(second.syncs().get(0).id()).isEqualTo(id);
+        assertThat(first.warnings()).isEmpty();
     }
 
     @Test
