@@ -23,14 +23,29 @@ public final class Jar {
     private Jar() {
     }
 
-    /** Runs in {@code workDir} (its own config/ and data/), with extra JVM options such as -Xmx256m. */
-    public static Result run(Path workDir, List<String> jvmOptions, String... args) {
+    /** Starts in {@code workDir} without waiting; output goes to {@code log}. */
+    public static Process start(Path workDir, Path log, List<String> jvmOptions, String... args) {
+        try {
+            return new ProcessBuilder(command(jvmOptions, args)).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs in {@code workDir} (its own config/ and data/), with extra JVM options such as -Xmx256m. */
+    public static Result run(Path workDir, List<String> jvmOptions, String... args) {
+        List<String> command = command(jvmOptions, args);
         try {
             Path out = Files.createTempFile(workDir, "stdout", ".txt");
             Path err = Files.createTempFile(workDir, "stderr", ".txt");

@@ -30,10 +30,7 @@ class LargeTableIT {
         my = TestServers.mysql().createDatabase("large");
         SampleTable.create(pg, "big");
         SampleTable.create(my, "big");
-        pg.execute("INSERT INTO big SELECT i, i * 3 - 50, i * 1000000007, (i * 12345 % 1000000) / 100.0,"
-                + " 'nome ' || i || ' perché ñ 漢字', CASE WHEN i % 10 = 0 THEN NULL ELSE repeat('testo ', (i % 40)::int) END,"
-                + " i % 2 = 0, date '2024-01-01' + (i % 1000)::int, timestamp '2024-03-01 10:00:00.000001'"
-                + " + (i / 3) * interval '1 second' FROM generate_series(1::bigint, " + ROWS + ") AS i");
+        BulkRows.fill(pg, "big", 1, ROWS, 3);
     }
 
     @AfterEach

@@ -53,7 +53,7 @@ public final class SampleTable {
                 }
                 ps.setBoolean(7, i % 2 == 0);
                 ps.setObject(8, LocalDate.parse("2024-01-01").plusDays(i));
-                ps.setObject(9, base.plusSeconds(i / 3).plusNanos(123_456_000L));
+                setTimestamp(ps, 9, base.plusSeconds(i / 3).plusNanos(123_456_000L));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -62,6 +62,35 @@ public final class SampleTable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** One row with id {@code id} and timestamp {@code ts} on an open connection. */
+    public static void insertOne(Connection c, String quotedTable, long id, LocalDateTime ts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + quotedTable + " (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setInt(2, (int) (id % 1000));
+            ps.setLong(3, id * 7);
+            ps.setBigDecimal(4, BigDecimal.valueOf(id % 100_000, 2));
+            ps.setString(5, "new " + id + " ✓");
+            ps.setString(6, null);
+            ps.setBoolean(7, id % 3 == 0);
+            ps.setObject(8, ts.toLocalDate());
+            setTimestamp(ps, 9, ts);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Binds a timestamp with its microseconds: Connector/J drops the fraction of java.time values on MariaDB (it
+     * reads the server version as 5.5.5), so MySQL gets the value as text.
+     */
+    public static void setTimestamp(PreparedStatement ps, int index, LocalDateTime ts) throws SQLException {
+        if (ps.getConnection().getMetaData().getURL().startsWith("jdbc:mysql:")) {
+            ps.setString(index, ts.toString().replace('T', ' '));
+        } else {
+            ps.setObject(index, ts);
         }
     }
 
