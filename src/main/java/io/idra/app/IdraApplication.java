@@ -20,6 +20,8 @@ public final class IdraApplication {
     private final List<Sync> syncs;
     private final Map<String, String> overrides;
     private final SyncCatalog catalog = new SyncCatalog();
+    private volatile Main running;
+    private volatile boolean stopRequested;
 
     public IdraApplication(List<Sync> syncs, Map<String, String> overrides) {
         this.syncs = List.copyOf(syncs);
@@ -28,7 +30,24 @@ public final class IdraApplication {
 
     /** Runs every enabled sync until the program is stopped (Ctrl-C / SIGTERM finish the batch in hand). */
     public void runForever() throws Exception {
-        main(false).run();
+        Main main = main(false);
+        running = main;
+        if (stopRequested) {
+            main.completed();
+        }
+        main.run();
+    }
+
+    /**
+     * Ends {@link #runForever()} from another thread as Ctrl-C does: the batch in hand is finished, then Camel stops
+     * and runForever returns. Called before runForever, it makes runForever return at once.
+     */
+    public void stop() {
+        stopRequested = true;
+        Main main = running;
+        if (main != null) {
+            main.completed();
+        }
     }
 
     /**
