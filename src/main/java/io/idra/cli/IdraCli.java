@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "idra", mixinStandardHelpOptions = true, version = "idra 0.1.0",
         description = "Keeps tables in sync between PostgreSQL and MySQL/MariaDB.",
-        subcommands = {RunCommand.class, ValidateCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a sync or a sync record failed (each problem is printed on one line)",
                 "2:wrong usage"})
