@@ -3,6 +3,7 @@ package io.idra.app;
 import io.idra.connect.ConnectionStrings;
 import io.idra.connect.InvalidConnectionStringException;
 import io.idra.connect.JdbcTarget;
+import io.idra.model.Attributes;
 import io.idra.model.Connector;
 import io.idra.model.LoadResult;
 import io.idra.model.Problem;
@@ -64,12 +65,28 @@ public final class SyncLoader {
             int before = errors.size();
             checkConnection(sync, "source_connector", sync.source(), errors, warnings);
             checkConnection(sync, "destination_connector", sync.destination(), errors, warnings);
+            checkSeconds(sync, Attributes.TIMESTAMP_DELAY_SECONDS, sync.mode().usesTimestamp(), errors, warnings);
+            checkSeconds(sync, Attributes.ID_GAP_WAIT_SECONDS, !sync.mode().usesTimestamp(), errors, warnings);
             boolean duplicate = errors.stream().anyMatch(p -> p.sync().equals(sync.name()));
             if (errors.size() == before && !duplicate) {
                 valid.add(sync);
             }
         }
         return new Loaded(valid, errors, warnings);
+    }
+
+    /** A source attribute in seconds: a valid number, and only where the sync's mode uses it. */
+    private static void checkSeconds(Sync sync, String attribute, boolean modeUsesIt, List<Problem> errors,
+                                     List<String> warnings) {
+        String path = "source_connector.attributes." + attribute;
+        try {
+            if (sync.source().seconds(attribute) > 0 && !modeUsesIt) {
+                warnings.add(new Problem(sync.name(), path, "has no effect in mode " + sync.mode().jsonName())
+                        .toString());
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem(sync.name(), path, e.getMessage()));
+        }
     }
 
     private static void checkConnection(Sync sync, String path, Connector connector, List<Problem> errors,

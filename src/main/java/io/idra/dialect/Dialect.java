@@ -4,6 +4,7 @@ import io.idra.cursor.Offset;
 import io.idra.model.ConnectorType;
 import io.idra.model.SaveMode;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -69,6 +70,15 @@ public abstract class Dialect {
      * NULL cannot be ordered and are left out here; they are counted separately.
      */
     public final CursorQuery selectAfter(String relation, List<String> cursorColumns, Offset offset) {
+        return selectAfter(relation, cursorColumns, offset, 0);
+    }
+
+    /**
+     * As {@link #selectAfter(String, List, Offset)}, but when {@code delaySeconds} is positive only rows whose first
+     * cursor column (the timestamp) is older than the database's clock minus that many seconds: a transaction that
+     * took its timestamp earlier but has not committed yet is not overtaken.
+     */
+    public final CursorQuery selectAfter(String relation, List<String> cursorColumns, Offset offset, int delaySeconds) {
         List<String> quoted = cursorColumns.stream().map(this::quoteColumn).toList();
         StringBuilder sql = new StringBuilder("SELECT * FROM ").append(relation).append(" WHERE ");
         List<Object> params = new ArrayList<>();
@@ -79,8 +89,21 @@ public abstract class Dialect {
             sql.append(after(quoted.subList(0, n), offset.inclusive()));
             params.addAll(afterParams(offset.values(), offset.inclusive()));
         }
+        if (delaySeconds > 0) {
+            sql.append(" AND ").append(olderThanNowMinus(quoted.get(0)));
+            params.add(delaySeconds);
+        }
         sql.append(" ORDER BY ").append(String.join(", ", quoted));
         return new CursorQuery(sql.toString(), params);
+    }
+
+    /** {@code column < (the database's current time - ? seconds)}, one integer parameter. */
+    protected abstract String olderThanNowMinus(String column);
+
+    /** Counts the rows whose cursor cannot be ordered because a cursor column is NULL. */
+    public final String countNullCursors(String relation, List<String> cursorColumns) {
+        return "SELECT COUNT(*) FROM " + relation + " WHERE "
+                + cursorColumns.stream().map(c -> quoteColumn(c) + " IS NULL").collect(Collectors.joining(" OR "));
     }
 
     /**
@@ -199,6 +222,76 @@ public abstract class Dialect {
 
     /** Catalog/schema/table as JDBC metadata calls want them. */
     public record TableLocation(String catalog, String schema, String table) {
+    }
+
+    /**
+     * Turns a source value into what this engine's driver binds for one destination column, after checking that
+     * the column can hold it. Chosen once per column and plan, like the readers.
+     */
+    @FunctionalInterface
+    public interface ValueWriter {
+
+        /**
+         * @return the value to bind, or a {@link StoredAsNull} for a value stored as NULL by a documented rule
+         * @throws ValueNotStorable when the column cannot hold the value
+         */
+        Object write(Object value);
+
+        default ValueWriter then(ValueWriter next) {
+            return value -> next.write(write(value));
+        }
+    }
+
+    /** How values are written to {@code target}, whose session turns instants into local time in {@code zone}. */
+    public abstract ValueWriter writer(TableInfo.Column target, ZoneId sessionZone);
+
+    /** The zone in which the driver shows instants as this session's local date-times (MySQL's TIMESTAMP). */
+    public ZoneId sessionZone(Connection c) throws SQLException {
+        return ZoneOffset.UTC;
+    }
+
+    /**
+     * Whether a source column holds instants that are read as the session's local date-time, and so must be
+     * placed in the session's zone before another session or engine writes them.
+     */
+    public boolean readsInstantsAsLocal(TableInfo.Column column) {
+        return false;
+    }
+
+    /** The neutral types of a source's columns; {@code table} is null for a custom query (metadata only). */
+    public abstract List<ColumnType> columnTypes(Connection c, Identifier table, List<TableInfo.Column> columns)
+            throws SQLException;
+
+    /** The statements that create {@code table} with these columns and the key columns as its primary key. */
+    public final List<String> createTable(Identifier table, List<ColumnDefinition> columns, List<String> keyColumns) {
+        List<String> statements = new ArrayList<>(prepareTypes(table, columns));
+        StringJoiner definitions = new StringJoiner(", ", "CREATE TABLE " + quote(table) + " (", ")");
+        for (ColumnDefinition column : columns) {
+            boolean key = keyColumns.stream().anyMatch(column.name()::equalsIgnoreCase);
+            definitions.add(quoteColumn(column.name()) + " " + columnType(table, column, key)
+                    + (key ? " NOT NULL" : " NULL"));
+        }
+        definitions.add("PRIMARY KEY (" + keyColumns.stream().map(this::quoteColumn).collect(Collectors.joining(", "))
+                + ")");
+        statements.add(definitions.toString());
+        return statements;
+    }
+
+    /** The statements that add these (nullable) columns to {@code table}. */
+    public final List<String> addColumns(Identifier table, List<ColumnDefinition> columns) {
+        List<String> statements = new ArrayList<>(prepareTypes(table, columns));
+        statements.add("ALTER TABLE " + quote(table) + " " + columns.stream()
+                .map(c -> "ADD COLUMN " + quoteColumn(c.name()) + " " + columnType(table, c, false) + " NULL")
+                .collect(Collectors.joining(", ")));
+        return statements;
+    }
+
+    /** This engine's type for a new column of {@code table}. */
+    protected abstract String columnType(Identifier table, ColumnDefinition column, boolean key);
+
+    /** Statements that must run before the columns can be created (PostgreSQL's enum types). */
+    protected List<String> prepareTypes(Identifier table, List<ColumnDefinition> columns) {
+        return List.of();
     }
 
     @Override

@@ -1,12 +1,19 @@
 package io.idra.dialect;
 
+import com.mysql.cj.MysqlConnection;
 import io.idra.model.ConnectorType;
 import io.idra.model.SaveMode;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +25,7 @@ import java.util.stream.Collectors;
 /** MySQL and MariaDB: backquoted names, {@code ON DUPLICATE KEY UPDATE} writes. */
 public final class MysqlDialect extends Dialect {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter DATE_TIME = MysqlValues.DATE_TIME;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
     @Override
@@ -39,6 +46,11 @@ public final class MysqlDialect extends Dialect {
     protected String after(List<String> columns, boolean inclusive) {
         String expanded = super.after(columns, inclusive);
         return columns.size() == 1 ? expanded : columns.get(0) + " >= ? AND " + expanded;
+    }
+
+    @Override
+    protected String olderThanNowMinus(String column) {
+        return column + " < NOW(6) - INTERVAL ? SECOND";
     }
 
     @Override
@@ -71,16 +83,65 @@ public final class MysqlDialect extends Dialect {
         return insertPrefix(table, columns) + " ON DUPLICATE KEY UPDATE " + set;
     }
 
-    /** DATETIME and TIMESTAMP are read as LocalDateTime (full microseconds, no JVM time-zone shift). */
+    /**
+     * DATETIME and TIMESTAMP are read as LocalDateTime (full microseconds, no JVM time-zone shift); a zero date,
+     * which the driver turns into NULL (zeroDateTimeBehavior), is told from NULL by its text. TIME is parsed from
+     * its text because it runs past a day. YEAR is a number (the driver would make it a date in January).
+     */
     @Override
     public ColumnReader reader(int jdbcType, String typeName) {
         return switch (jdbcType) {
-            case Types.TIMESTAMP -> (rs, i) -> rs.getObject(i, LocalDateTime.class);
-            case Types.DATE -> typeName.equalsIgnoreCase("YEAR") ? (rs, i) -> rs.getObject(i)
-                    : (rs, i) -> rs.getObject(i, LocalDate.class);
-            case Types.TIME -> (rs, i) -> rs.getObject(i, LocalTime.class);
+            case Types.TIMESTAMP -> (rs, i) -> orZeroDate(rs, i, rs.getObject(i, LocalDateTime.class));
+            case Types.DATE -> typeName.equalsIgnoreCase("YEAR") ? MysqlDialect::year
+                    : (rs, i) -> orZeroDate(rs, i, rs.getObject(i, LocalDate.class));
+            case Types.TIME -> (rs, i) -> {
+                String text = rs.getString(i);
+                return text == null ? null : TimeValues.parse(text);
+            };
             default -> (rs, i) -> rs.getObject(i);
         };
+    }
+
+    private static Object orZeroDate(ResultSet rs, int index, Object value) throws SQLException {
+        if (value != null) {
+            return value;
+        }
+        String text = rs.getString(index);
+        return text == null ? null : new ZeroDate(text);
+    }
+
+    private static Object year(ResultSet rs, int index) throws SQLException {
+        short year = rs.getShort(index);
+        return rs.wasNull() ? null : year;
+    }
+
+    /** MySQL's TIMESTAMP is an instant shown in the session's zone; DATETIME has no zone. */
+    @Override
+    public boolean readsInstantsAsLocal(TableInfo.Column column) {
+        return column.typeName().equalsIgnoreCase("TIMESTAMP");
+    }
+
+    /** The zone Connector/J reads and writes instants in: the connection string's loc or time_zone. */
+    @Override
+    public ZoneId sessionZone(Connection c) throws SQLException {
+        return c.unwrap(MysqlConnection.class).getSession().getServerSession().getSessionTimeZone().toZoneId();
+    }
+
+    @Override
+    public ValueWriter writer(TableInfo.Column target, ZoneId sessionZone) {
+        return MysqlValues.check(target, sessionZone)
+                .then(value -> bindable(MysqlValues.convert(value, sessionZone)));
+    }
+
+    @Override
+    public List<ColumnType> columnTypes(Connection c, Identifier table, List<TableInfo.Column> columns)
+            throws SQLException {
+        return MysqlTypes.describe(c, table, columns);
+    }
+
+    @Override
+    protected String columnType(Identifier table, ColumnDefinition column, boolean key) {
+        return MysqlTypes.ddl(column.type(), key);
     }
 
     /**
@@ -88,7 +149,9 @@ public final class MysqlDialect extends Dialect {
      * "5.5.5-10.x", which Connector/J takes for a server without fractional seconds, so it silently truncates
      * java.time values to whole seconds (and a truncated cursor bound would re-read or skip rows). Text is parsed
      * by the server at full precision, and is also much cheaper for the driver to bind. Connector/J has no
-     * binding for UUID.
+     * binding for UUID, binds a BigInteger as a long (which overflows BIGINT UNSIGNED), and sends a float as its
+     * shortest text, which MariaDB reads back as a double: 3.4028235E38 would then exceed FLOAT. The float's exact
+     * double value rounds back to the same float.
      */
     @Override
     public Object bindable(Object value) {
@@ -98,13 +161,20 @@ public final class MysqlDialect extends Dialect {
         if (value instanceof LocalTime time) {
             return TIME.format(time);
         }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (value instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
         return value instanceof UUID uuid ? uuid.toString() : value;
     }
 
     @Override
     public Map<String, String> sourceProperties() {
         // Connector/J otherwise reads the whole result into memory; with a cursor it fetches fetchSize rows at a time.
-        return Map.of("useCursorFetch", "true");
+        // Zero dates become NULL instead of failing the read; the reader tells them from NULL (see reader()).
+        return Map.of("useCursorFetch", "true", "zeroDateTimeBehavior", "CONVERT_TO_NULL");
     }
 
     @Override

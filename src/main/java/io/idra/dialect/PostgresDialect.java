@@ -4,6 +4,8 @@ import io.idra.model.ConnectorType;
 import io.idra.model.SaveMode;
 import org.postgresql.util.PGobject;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,6 +46,12 @@ public final class PostgresDialect extends Dialect {
         }
         return "(" + String.join(", ", columns) + ")" + op
                 + "(" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** CURRENT_TIMESTAMP is a timestamptz; a zone-less column is compared in the session's TimeZone. */
+    @Override
+    protected String olderThanNowMinus(String column) {
+        return column + " < CURRENT_TIMESTAMP - ? * INTERVAL '1 second'";
     }
 
     @Override
@@ -101,8 +109,9 @@ public final class PostgresDialect extends Dialect {
 
     /**
      * Date/time columns are read as java.time values, never java.sql.Timestamp: a Timestamp goes through the JVM's
-     * time zone and loses local times that fall in a DST gap. json, jsonb, enums, intervals and other driver objects
-     * are read as their text, which every destination accepts.
+     * time zone and loses local times that fall in a DST gap. time is parsed from its text, because the driver
+     * turns 24:00:00 into 23:59:59.999999999. json, jsonb, enums, intervals, arrays and other driver objects are
+     * read as their text, which every destination accepts.
      */
     @Override
     public ColumnReader reader(int jdbcType, String typeName) {
@@ -113,12 +122,61 @@ public final class PostgresDialect extends Dialect {
         return switch (jdbcType) {
             case Types.TIMESTAMP -> (rs, i) -> rs.getObject(i, LocalDateTime.class);
             case Types.DATE -> (rs, i) -> rs.getObject(i, LocalDate.class);
-            case Types.TIME -> type.equals("timetz") ? (rs, i) -> rs.getString(i) : (rs, i) -> rs.getObject(i, LocalTime.class);
+            case Types.TIME -> type.equals("timetz") ? (rs, i) -> rs.getString(i) : (rs, i) -> {
+                String text = rs.getString(i);
+                return text == null ? null : TimeValues.parse(text);
+            };
+            case Types.ARRAY -> (rs, i) -> rs.getString(i);
             default -> (rs, i) -> {
                 Object value = rs.getObject(i);
                 return value instanceof PGobject pg ? pg.getValue() : value;
             };
         };
+    }
+
+    @Override
+    public ValueWriter writer(TableInfo.Column target, ZoneId sessionZone) {
+        return PostgresValues.check(target).then(value -> bindable(PostgresValues.convert(value)));
+    }
+
+    @Override
+    public List<ColumnType> columnTypes(Connection c, Identifier table, List<TableInfo.Column> columns)
+            throws SQLException {
+        return PostgresTypes.describe(c, table == null ? null : quote(table), columns);
+    }
+
+    @Override
+    protected String columnType(Identifier table, ColumnDefinition column, boolean key) {
+        return PostgresTypes.ddl(column.type(), quote(enumType(table, column)));
+    }
+
+    /**
+     * An enum column needs its type in the destination database: the source's enum type by name, or for a MySQL
+     * ENUM a type named {@code <table>_<column>}, in the table's schema. One that exists already is used as it is.
+     */
+    @Override
+    protected List<String> prepareTypes(Identifier table, List<ColumnDefinition> columns) {
+        List<String> statements = new ArrayList<>();
+        for (ColumnDefinition column : columns) {
+            if (column.type().kind() == ColumnType.Kind.ENUM) {
+                String create = "CREATE TYPE " + quote(enumType(table, column)) + " AS ENUM ("
+                        + column.type().labels().stream().map(l -> "'" + l.replace("'", "''") + "'")
+                                .collect(Collectors.joining(", ")) + ")";
+                String tag = "$idra$";
+                while (create.contains(tag)) {
+                    tag = "$idra" + tag.length() + "$";
+                }
+                statements.add("DO " + tag + " BEGIN " + create + "; EXCEPTION WHEN duplicate_object THEN NULL; END "
+                        + tag);
+            }
+        }
+        return statements;
+    }
+
+    private static Identifier enumType(Identifier table, ColumnDefinition column) {
+        String name = column.type().engine() == ConnectorType.POSTGRES ? column.type().name()
+                : table.name() + "_" + column.name();
+        return table.qualifier() == null ? Identifier.column(name) : new Identifier(List.of(table.qualifier(), name));
     }
 
     @Override

@@ -39,6 +39,27 @@ public record Connector(
         return !query.isBlank();
     }
 
+    /**
+     * A whole number of seconds from {@code attributes}, 0 when absent.
+     *
+     * @throws IllegalArgumentException with the reason, when the value is not a whole number from 0 to 86400
+     */
+    public int seconds(String attribute) {
+        String value = attributes.getOrDefault(attribute, "").strip();
+        if (value.isEmpty()) {
+            return 0;
+        }
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 0 && seconds <= 86_400) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new IllegalArgumentException("expected a whole number of seconds from 0 to 86400, got \"" + value + "\"");
+    }
+
     /** Never print a connection string: it may hold a password. */
     @Override
     public String toString() {

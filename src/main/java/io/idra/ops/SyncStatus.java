@@ -19,6 +19,7 @@ public final class SyncStatus {
     private volatile long rowsLastTick;
     private volatile String lastError;
     private volatile String offset;
+    private volatile long nullCursorRows;
 
     public SyncStatus(Sync sync) {
         this.sync = sync;
@@ -47,6 +48,18 @@ public final class SyncStatus {
         rowsTotal.addAndGet(rows);
         lastError = error;
         return changed;
+    }
+
+    /** @return true when the count differs from the one reported before */
+    public boolean nullCursorRows(long count) {
+        long before = nullCursorRows;
+        nullCursorRows = count;
+        return before != count;
+    }
+
+    /** Source rows that cannot be copied because a cursor column is NULL, as last counted. */
+    public long nullCursorRows() {
+        return nullCursorRows;
     }
 
     public Sync sync() {

@@ -1,7 +1,6 @@
 package io.idra.route;
 
 import io.idra.cursor.Offset;
-import io.idra.dialect.Dialect;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ServiceStatus;
@@ -57,21 +56,12 @@ final class BatchWriter implements Processor {
     }
 
     private static void write(SyncRuntime runtime, SyncPlan plan, List<?> rows) throws SQLException {
-        Dialect destination = runtime.destinationDialect();
-        int[] types = plan.destinationTypes();
+        RowBinder.Batch batch = plan.binder().batch();
         try (Connection c = runtime.destinationPool().getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(plan.writeSql())) {
                 int pending = 0;
                 for (Object element : rows) {
-                    Object[] row = (Object[]) element;
-                    for (int i = 0; i < row.length; i++) {
-                        Object value = row[i];
-                        if (value == null) {
-                            ps.setNull(i + 1, types[i]);
-                        } else {
-                            ps.setObject(i + 1, destination.bindable(value));
-                        }
-                    }
+                    batch.bind(ps, (Object[]) element);
                     ps.addBatch();
                     if (++pending == CHUNK) {
                         ps.executeBatch();
@@ -82,6 +72,7 @@ final class BatchWriter implements Processor {
                     ps.executeBatch();
                 }
                 c.commit();
+                batch.logWarnings();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

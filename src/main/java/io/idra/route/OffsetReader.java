@@ -3,9 +3,12 @@ package io.idra.route;
 import io.idra.cursor.Offset;
 import io.idra.dialect.CursorQuery;
 import io.idra.dialect.Dialect;
+import io.idra.model.Attributes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.sql.SqlConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +24,8 @@ import java.util.List;
  */
 final class OffsetReader implements Processor {
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.idra.sync");
+
     @Override
     public void process(Exchange exchange) throws Exception {
         Tick tick = Tick.of(exchange);
@@ -31,12 +36,34 @@ final class OffsetReader implements Processor {
         if (!tick.beginPass(offset)) {
             return;
         }
-        tick.phase("reading the source");
         Dialect source = runtime.sourceDialect();
-        CursorQuery query = source.selectAfter(plan.sourceRelation(), plan.cursorColumns(), offset);
+        if (tick.passes() == 1 && runtime.nullCheckDue(tick.started())) {
+            countNullCursors(runtime, plan);
+        }
+        tick.phase("reading the source");
+        CursorQuery query = source.selectAfter(plan.sourceRelation(), plan.cursorColumns(), offset,
+                runtime.sync().mode().usesTimestamp()
+                        ? runtime.sync().source().seconds(Attributes.TIMESTAMP_DELAY_SECONDS) : 0);
         exchange.getMessage().setBody(query.sql());
         exchange.getMessage().setHeader(SqlConstants.SQL_PARAMETERS,
                 query.params().stream().map(source::bindable).toList());
+    }
+
+    /** Rows with a NULL cursor cannot be ordered, so no mode copies them: count them and say so, once per change. */
+    private static void countNullCursors(SyncRuntime runtime, SyncPlan plan) throws SQLException {
+        long count;
+        try (Connection c = runtime.sourcePool().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     runtime.sourceDialect().countNullCursors(plan.sourceRelation(), plan.cursorColumns()));
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            count = rs.getLong(1);
+            c.rollback();
+        }
+        if (runtime.status().nullCursorRows(count) && count > 0) {
+            LOG.warn("sync '{}': {} source rows have a NULL in {} and cannot be copied (counted in the sync's status)",
+                    runtime.sync().name(), count, plan.cursorColumns());
+        }
     }
 
     private static Offset current(SyncRuntime runtime, SyncPlan plan) throws SQLException {

@@ -15,12 +15,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Builds a {@link SyncPlan} from the metadata of both tables, and refuses to start a sync that could not be exact:
- * a missing table or column, or a destination without a unique key on the key columns (INSERT could not skip and
- * UPSERT could not update rows copied before a crash). Nothing is written before this check passes.
+ * a missing table or column (unless {@link DestinationTable} may create it), or a destination without a unique key
+ * on the key columns (INSERT could not skip and UPSERT could not update rows copied before a crash). No row is
+ * written before this check passes.
  */
 final class PlanBuilder {
 
@@ -37,18 +37,21 @@ final class PlanBuilder {
         Cursor cursor = runtime.cursor();
 
         String relation;
+        Identifier sourceTable = null;
         List<TableInfo.Column> sourceColumns;
+        ZoneId sourceZone;
         try (Connection c = connect(runtime.sourcePool(), "source_connector")) {
             TableInspector inspector = new TableInspector(src);
             if (sync.source().hasQuery()) {
                 relation = src.relation(null, sync.source().query());
             } else {
-                Identifier table = inspector.resolve(c, Identifier.table(sync.source().table()))
+                sourceTable = inspector.resolve(c, Identifier.table(sync.source().table()))
                         .orElseThrow(() -> new SyncException("source_connector.table",
                                 "table '" + sync.source().table() + "' does not exist in " + runtime.sourceTarget()));
-                relation = src.relation(table, null);
+                relation = src.relation(sourceTable, null);
             }
             sourceColumns = inspector.columns(c, relation);
+            sourceZone = src.sessionZone(c);
             c.rollback();
         }
         List<String> columns = sourceColumns.stream().map(TableInfo.Column::name).toList();
@@ -66,35 +69,24 @@ final class PlanBuilder {
         }
 
         TableInfo destination;
+        ZoneId destinationZone;
         try (Connection c = connect(runtime.destinationPool(), "destination_connector")) {
-            TableInspector inspector = new TableInspector(dst);
-            Identifier table = inspector.resolve(c, Identifier.table(sync.destination().table()))
-                    .orElseThrow(() -> new SyncException("destination_connector.table",
-                            "table '" + sync.destination().table() + "' does not exist in "
-                                    + runtime.destinationTarget()));
-            destination = inspector.inspect(c, table);
+            destination = new DestinationTable(runtime, sourceTable, sourceColumns).prepare(c);
+            destinationZone = dst.sessionZone(c);
             c.rollback();
         }
-        List<String> destinationColumns = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        int[] types = new int[columns.size()];
+        List<TableInfo.Column> targets = new ArrayList<>();
+        boolean[] localInstants = new boolean[columns.size()];
         List<String> textCompared = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            Optional<TableInfo.Column> column = destination.column(columns.get(i));
-            if (column.isEmpty()) {
-                missing.add(columns.get(i));
-                continue;
-            }
-            destinationColumns.add(column.get().name());
-            types[i] = column.get().jdbcType();
-            if (dst.lacksEquality(column.get().typeName())) {
-                textCompared.add(column.get().name());
+            TableInfo.Column column = destination.column(columns.get(i)).orElseThrow();
+            targets.add(column);
+            localInstants[i] = src.readsInstantsAsLocal(sourceColumns.get(i));
+            if (dst.lacksEquality(column.typeName())) {
+                textCompared.add(column.name());
             }
         }
-        if (!missing.isEmpty()) {
-            throw new SyncException("destination_connector.table", "source column(s) " + missing
-                    + " missing in destination table '" + destination.name() + "'");
-        }
+        List<String> destinationColumns = targets.stream().map(TableInfo.Column::name).toList();
         List<String> keys = new ArrayList<>();
         for (String key : sync.destination().keyColumns()) {
             String actual = destinationColumns.stream().filter(key::equalsIgnoreCase).findFirst()
@@ -119,8 +111,10 @@ final class PlanBuilder {
                         .map(c -> destination.column(c).orElseThrow().name()).toList())
                 : null;
         String writeSql = dst.writeSql(destination.name(), destinationColumns, keys, sync.saveMode(), textCompared);
-        return new SyncPlan(relation, columns, cursorIndexes, cursorColumns, destination.name(), types, writeSql, maxSql,
-                startOffset(sync, sourceColumns.get(cursorIndexes[0])));
+        RowBinder binder = new RowBinder(sync.name(), dst, destinationZone, targets, localInstants, sourceZone, keys,
+                keys.stream().mapToInt(destinationColumns::indexOf).toArray());
+        return new SyncPlan(relation, columns, cursorIndexes, cursorColumns, destination.name(), binder, writeSql,
+                maxSql, startOffset(sync, sourceColumns.get(cursorIndexes[0])));
     }
 
     /**

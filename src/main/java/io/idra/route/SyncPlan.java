@@ -14,7 +14,7 @@ import java.util.List;
  * @param cursorIndexes     positions of the cursor columns in a row
  * @param cursorColumns     the cursor columns as the source names them (for the WHERE / ORDER BY)
  * @param destinationTable  the destination table, with the case it has in the catalog
- * @param destinationTypes  java.sql.Types of the destination column each row value is bound to (for NULLs)
+ * @param binder            binds a row's values to the destination columns, in row order
  * @param writeSql          INSERT / upsert statement with one placeholder per column
  * @param destinationMaxSql MAX() of the destination cursor (LastDestination* modes), else null
  * @param startOffset       where a fresh sync starts (from start_offset), or null for "from the beginning"
@@ -25,7 +25,7 @@ public record SyncPlan(
         int[] cursorIndexes,
         List<String> cursorColumns,
         Identifier destinationTable,
-        int[] destinationTypes,
+        RowBinder binder,
         String writeSql,
         String destinationMaxSql,
         Offset startOffset) {

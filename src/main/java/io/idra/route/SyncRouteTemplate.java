@@ -49,6 +49,7 @@ public final class SyncRouteTemplate extends RouteBuilder {
                                 + "&rowMapperFactory=#{{rowMapperFactory}}"
                                 + "&usePlaceholder=false&allowNamedParameters=false")
                         .split(simple("${collate({{batchSize}})}")).streaming().stopOnException()
+                            .process(new GapGuard())
                             .process(new BatchWriter())
                             .process(new OffsetSaver())
                         .end()

@@ -3,12 +3,15 @@ package io.idra.route;
 import io.idra.connect.JdbcTarget;
 import io.idra.cursor.Cursor;
 import io.idra.dialect.Dialect;
+import io.idra.model.Attributes;
 import io.idra.model.Sync;
 import io.idra.ops.SyncStatus;
 import io.idra.state.OffsetStore;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A sync ready to run: its record, the dialects and pools of both ends, the offset store, and the plan found from
@@ -26,7 +29,10 @@ public final class SyncRuntime {
     private final OffsetStore offsets;
     private final Cursor cursor;
     private final SyncStatus status;
+    private final Backoff backoff = new Backoff();
+    private final GapWatch gaps;
     private volatile SyncPlan plan;
+    private volatile Instant nullCheckDue = Instant.MIN;
 
     public SyncRuntime(Sync sync, Dialect sourceDialect, Dialect destinationDialect, JdbcTarget sourceTarget,
                        JdbcTarget destinationTarget, DataSource sourcePool, DataSource destinationPool,
@@ -41,6 +47,7 @@ public final class SyncRuntime {
         this.offsets = offsets;
         this.cursor = Cursor.of(sync);
         this.status = new SyncStatus(sync);
+        this.gaps = new GapWatch(sync.mode().usesTimestamp() ? 0 : sync.source().seconds(Attributes.ID_GAP_WAIT_SECONDS));
     }
 
     public SyncPlan plan() throws SQLException {
@@ -50,6 +57,31 @@ public final class SyncRuntime {
             plan = current;
         }
         return current;
+    }
+
+    /** The plan of the running tick (built by then). */
+    SyncPlan planned() {
+        return plan;
+    }
+
+    Backoff backoff() {
+        return backoff;
+    }
+
+    GapWatch gaps() {
+        return gaps;
+    }
+
+    /**
+     * Whether to count NULL-cursor rows now: at the first tick and then at most every five minutes, because without
+     * an index the count scans the table.
+     */
+    boolean nullCheckDue(Instant now) {
+        if (now.isBefore(nullCheckDue)) {
+            return false;
+        }
+        nullCheckDue = now.plus(Duration.ofMinutes(5));
+        return true;
     }
 
     /** Forget the plan so the next tick reads the tables' metadata again. */

@@ -23,6 +23,8 @@ final class Tick {
     private boolean more = true;
     private Offset lastOffset;
     private String phase = "starting";
+    private String haltReason;
+    private boolean skipped;
 
     Tick(SyncRuntime runtime) {
         this.runtime = runtime;
@@ -69,6 +71,25 @@ final class Tick {
         if (passRows == 0) {
             more = false;
         }
+    }
+
+    /** Ends the tick after the batch in hand is written (see {@link GapGuard}). */
+    void haltAfterBatch(String reason) {
+        haltReason = reason;
+    }
+
+    String haltReason() {
+        return haltReason;
+    }
+
+    /** A tick that does nothing: the sync is backing off after failures. */
+    void skip() {
+        skipped = true;
+        more = false;
+    }
+
+    boolean skipped() {
+        return skipped;
     }
 
     boolean more() {

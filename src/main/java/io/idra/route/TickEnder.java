@@ -32,7 +32,11 @@ final class TickEnder {
 
     private void succeeded(Exchange exchange) {
         Tick tick = Tick.of(exchange);
+        if (tick.skipped()) {
+            return;
+        }
         SyncRuntime runtime = tick.runtime();
+        runtime.backoff().succeeded();
         Instant now = Instant.now();
         String offset = tick.lastOffset() == null ? "none" : tick.lastOffset().toString();
         boolean recovered = runtime.status().lastError() != null;
@@ -57,20 +61,43 @@ final class TickEnder {
             return;
         }
         SyncRuntime runtime = tick.runtime();
-        if (error instanceof BatchWriter.StopRequested) {
-            LOG.info("sync '{}': stopped after {} rows, offset {}", runtime.sync().name(), tick.rows(),
-                    tick.lastOffset());
-            runtime.status().tickSucceeded(Instant.now(), tick.rows(), String.valueOf(tick.lastOffset()));
-            catalog.tickEnded(runtime, tick.rows(), null);
+        Throwable halt = intentionalHalt(error);
+        if (halt != null) {
+            halted(tick, halt.getMessage());
             return;
         }
         runtime.invalidatePlan();
+        runtime.backoff().failed(Instant.now());
         String message = Errors.forSync(runtime.sync().name(), tick.phase(), error);
         if (runtime.status().tickFailed(Instant.now(), tick.rows(), message)) {
             LOG.error("{}", message);
             LOG.debug("sync '{}' failure detail", runtime.sync().name(), error);
         }
         catalog.tickEnded(runtime, tick.rows(), message);
+    }
+
+    /** The splitter may wrap what a batch threw; a deliberate halt is found anywhere in the chain. */
+    private static Throwable intentionalHalt(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TickHalt || t instanceof BatchWriter.StopRequested) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A tick ended on purpose between batches: what it wrote stands, and it counts as a success. */
+    private void halted(Tick tick, String reason) {
+        SyncRuntime runtime = tick.runtime();
+        runtime.backoff().succeeded();
+        String offset = String.valueOf(tick.lastOffset());
+        if (tick.rows() > 0) {
+            LOG.info("sync '{}': copied {} rows, offset {}; {}", runtime.sync().name(), tick.rows(), offset, reason);
+        } else {
+            LOG.debug("sync '{}': {}", runtime.sync().name(), reason);
+        }
+        runtime.status().tickSucceeded(Instant.now(), tick.rows(), offset);
+        catalog.tickEnded(runtime, tick.rows(), null);
     }
 
     private static long rate(long rows, Duration took) {

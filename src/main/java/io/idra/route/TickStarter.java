@@ -17,6 +17,10 @@ final class TickStarter implements Processor {
         SyncRuntime runtime = catalog.byRouteId(exchange.getFromRouteId());
         Tick tick = new Tick(runtime);
         exchange.setProperty(Tick.PROPERTY, tick);
+        if (!runtime.backoff().due(tick.started())) {
+            tick.skip();
+            return;
+        }
         runtime.status().tickStarted(tick.started());
     }
 }

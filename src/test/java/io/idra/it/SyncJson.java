@@ -96,6 +96,16 @@ public final class SyncJson {
         return this;
     }
 
+    public SyncJson sourceAttribute(String key, String value) {
+        ((ObjectNode) source.withObject("/attributes")).put(key, value);
+        return this;
+    }
+
+    public SyncJson destinationAttribute(String key, String value) {
+        ((ObjectNode) destination.withObject("/attributes")).put(key, value);
+        return this;
+    }
+
     public SyncJson sourceConnection(String connectionString) {
         source.put("connection_string", connectionString);
         return this;
