@@ -13,7 +13,14 @@ import java.util.Set;
  */
 public record TableInfo(Identifier name, List<Column> columns, List<Set<String>> uniqueKeys) {
 
-    public record Column(String name, int jdbcType, String typeName) {
+    /**
+     * A column as the driver's result metadata describes it.
+     *
+     * @param precision characters of a text column, digits of a number, as the driver reports them
+     * @param scale     fraction digits of a number or a time
+     * @param signed    false for MySQL UNSIGNED numbers (and for types that have no sign)
+     */
+    public record Column(String name, int jdbcType, String typeName, int precision, int scale, boolean signed) {
     }
 
     public Optional<Column> column(String wanted) {

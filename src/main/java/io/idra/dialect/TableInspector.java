@@ -58,7 +58,8 @@ public final class TableInspector {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(dialect.describe(relation))) {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
-                columns.add(new TableInfo.Column(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i)));
+                columns.add(new TableInfo.Column(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i),
+                        md.getPrecision(i), md.getScale(i), md.isSigned(i)));
             }
         }
         return columns;
