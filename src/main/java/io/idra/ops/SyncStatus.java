@@ -39,9 +39,12 @@ public final class SyncStatus {
         lastError = null;
     }
 
-    /** @return true when this failure changes what the user was told last (so it is logged once, not every tick) */
+    /**
+     * @return true when the sync was not failing before: a failure is logged once when it starts, not at every
+     *         retry (the latest error stays readable in the status)
+     */
     public boolean tickFailed(Instant at, long rows, String error) {
-        boolean changed = state != State.FAILED || !error.equals(lastError);
+        boolean changed = state != State.FAILED;
         state = State.FAILED;
         lastTickEnd = at;
         rowsLastTick = rows;

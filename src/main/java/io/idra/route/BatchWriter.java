@@ -74,9 +74,18 @@ final class BatchWriter implements Processor {
                 c.commit();
                 batch.logWarnings();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             }
+        }
+    }
+
+    /** A lost connection also fails the rollback; the error that matters is the one that failed the batch. */
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
