@@ -3,6 +3,7 @@ package io.idra.app;
 import io.idra.connect.ConnectionStrings;
 import io.idra.connect.InvalidConnectionStringException;
 import io.idra.connect.JdbcTarget;
+import io.idra.cursor.GoLayout;
 import io.idra.model.Attributes;
 import io.idra.model.Connector;
 import io.idra.model.LoadResult;
@@ -65,6 +66,8 @@ public final class SyncLoader {
             int before = errors.size();
             checkConnection(sync, "source_connector", sync.source(), errors, warnings);
             checkConnection(sync, "destination_connector", sync.destination(), errors, warnings);
+            checkLayout(sync, "source_connector", sync.source(), errors);
+            checkLayout(sync, "destination_connector", sync.destination(), errors);
             checkSeconds(sync, Attributes.TIMESTAMP_DELAY_SECONDS, sync.mode().usesTimestamp(), errors, warnings);
             checkSeconds(sync, Attributes.ID_GAP_WAIT_SECONDS, !sync.mode().usesTimestamp(), errors, warnings);
             boolean duplicate = errors.stream().anyMatch(p -> p.sync().equals(sync.name()));
@@ -73,6 +76,18 @@ public final class SyncLoader {
             }
         }
         return new Loaded(valid, errors, warnings);
+    }
+
+    /** timestamp_field_format must be a Go layout this product can translate. */
+    private static void checkLayout(Sync sync, String path, Connector connector, List<Problem> errors) {
+        if (connector.timestampFormat().isBlank()) {
+            return;
+        }
+        try {
+            GoLayout.of(connector.timestampFormat());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem(sync.name(), path + ".timestamp_field_format", e.getMessage()));
+        }
     }
 
     /** A source attribute in seconds: a valid number, and only where the sync's mode uses it. */

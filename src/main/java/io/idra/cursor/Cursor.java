@@ -15,8 +15,11 @@ import java.util.List;
  * @param destinationColumns the same cursor columns at the destination (where LastDestination* modes read MAX)
  * @param comparedInDestination how many leading columns a destination MAX covers: LastDestinationTimestamp reads
  *                           MAX(timestamp) alone and re-reads its ties, LastDestinationId reads the whole key
+ * @param sourceLayout       Go layout of a text timestamp column at the source (timestamp_field_format), or null
+ * @param destinationLayout  the same at the destination, or null
  */
-public record Cursor(List<String> sourceColumns, List<String> destinationColumns, int comparedInDestination) {
+public record Cursor(List<String> sourceColumns, List<String> destinationColumns, int comparedInDestination,
+                     GoLayout sourceLayout, GoLayout destinationLayout) {
 
     public Cursor {
         sourceColumns = List.copyOf(sourceColumns);
@@ -33,7 +36,18 @@ public record Cursor(List<String> sourceColumns, List<String> destinationColumns
         source.addAll(sync.source().keyColumns());
         destination.addAll(sync.destination().keyColumns());
         int compared = sync.mode() == Mode.LAST_DESTINATION_TIMESTAMP ? 1 : destination.size();
-        return new Cursor(source, destination, compared);
+        boolean timestamps = sync.mode().usesTimestamp();
+        return new Cursor(source, destination, compared, layout(timestamps, sync.source().timestampFormat()),
+                layout(timestamps, sync.destination().timestampFormat()));
+    }
+
+    private static GoLayout layout(boolean timestamps, String format) {
+        return timestamps && !format.isBlank() ? GoLayout.of(format) : null;
+    }
+
+    /** A row's first cursor value as compared: text in a Go layout becomes its timestamp. */
+    public Object firstValue(Object value) {
+        return sourceLayout != null && value instanceof String text ? sourceLayout.parse(text) : value;
     }
 
     private static String destinationTimestampField(Sync sync) {
@@ -63,9 +77,11 @@ public record Cursor(List<String> sourceColumns, List<String> destinationColumns
      * modes keep their offset in the destination, but the same value tells whether a pass made progress.
      */
     public Offset offsetAfter(List<Object> lastRowCursorValues, Mode mode) {
+        List<Object> values = new ArrayList<>(lastRowCursorValues);
+        values.set(0, firstValue(values.get(0)));
         if (mode == Mode.LAST_DESTINATION_TIMESTAMP) {
-            return Offset.from(lastRowCursorValues.subList(0, 1));
+            return Offset.from(values.subList(0, 1));
         }
-        return Offset.after(lastRowCursorValues);
+        return Offset.after(values);
     }
 }

@@ -1,5 +1,6 @@
 package io.idra.dialect;
 
+import io.idra.cursor.GoLayout;
 import io.idra.cursor.Offset;
 import io.idra.model.ConnectorType;
 import io.idra.model.SaveMode;
@@ -79,11 +80,21 @@ public abstract class Dialect {
      * took its timestamp earlier but has not committed yet is not overtaken.
      */
     public final CursorQuery selectAfter(String relation, List<String> cursorColumns, Offset offset, int delaySeconds) {
-        List<String> quoted = cursorColumns.stream().map(this::quoteColumn).toList();
+        return selectAfter(relation, cursorColumns, null, offset, delaySeconds);
+    }
+
+    /**
+     * As above; {@code layout} non-null means the first cursor column is text in that Go layout, compared and
+     * ordered by its parsed value.
+     */
+    public final CursorQuery selectAfter(String relation, List<String> cursorColumns, GoLayout layout, Offset offset,
+                                         int delaySeconds) {
+        List<String> quoted = cursorExpressions(cursorColumns, layout);
         StringBuilder sql = new StringBuilder("SELECT * FROM ").append(relation).append(" WHERE ");
         List<Object> params = new ArrayList<>();
         if (offset == null) {
-            sql.append(quoted.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND ")));
+            sql.append(cursorColumns.stream().map(c -> quoteColumn(c) + " IS NOT NULL")
+                    .collect(Collectors.joining(" AND ")));
         } else {
             int n = offset.values().size();
             sql.append(after(quoted.subList(0, n), offset.inclusive()));
@@ -96,6 +107,17 @@ public abstract class Dialect {
         sql.append(" ORDER BY ").append(String.join(", ", quoted));
         return new CursorQuery(sql.toString(), params);
     }
+
+    private List<String> cursorExpressions(List<String> columns, GoLayout layout) {
+        List<String> quoted = new ArrayList<>(columns.stream().map(this::quoteColumn).toList());
+        if (layout != null) {
+            quoted.set(0, timestampFromText(quoted.get(0), layout));
+        }
+        return quoted;
+    }
+
+    /** SQL parsing a text column written in a Go layout into a timestamp without time zone. */
+    protected abstract String timestampFromText(String column, GoLayout layout);
 
     /** {@code column < (the database's current time - ? seconds)}, one integer parameter. */
     protected abstract String olderThanNowMinus(String column);
@@ -138,7 +160,12 @@ public abstract class Dialect {
      * descending order.
      */
     public final String selectMax(Identifier table, List<String> columns) {
-        List<String> quoted = columns.stream().map(this::quoteColumn).toList();
+        return selectMax(table, columns, null);
+    }
+
+    /** As above, the first column parsed from text in {@code layout} when that is non-null. */
+    public final String selectMax(Identifier table, List<String> columns, GoLayout layout) {
+        List<String> quoted = cursorExpressions(columns, layout);
         if (quoted.size() == 1) {
             return "SELECT MAX(" + quoted.get(0) + ") FROM " + quote(table);
         }

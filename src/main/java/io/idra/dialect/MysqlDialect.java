@@ -1,6 +1,7 @@
 package io.idra.dialect;
 
 import com.mysql.cj.MysqlConnection;
+import io.idra.cursor.GoLayout;
 import io.idra.model.ConnectorType;
 import io.idra.model.SaveMode;
 
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -49,6 +51,29 @@ public final class MysqlDialect extends Dialect {
     }
 
     @Override
+    protected String timestampFromText(String column, GoLayout layout) {
+        StringBuilder format = new StringBuilder();
+        for (Object element : layout.elements()) {
+            if (element instanceof GoLayout.Literal literal) {
+                format.append(literal.text().replace("%", "%%"));
+            } else if (element instanceof GoLayout.Fraction) {
+                format.append("%f");
+            } else {
+                format.append(switch ((GoLayout.Field) element) {
+                    case YEAR -> "%Y";
+                    case MONTH -> "%m";
+                    case MONTH_NAME -> "%b";
+                    case DAY -> "%d";
+                    case HOUR -> "%H";
+                    case MINUTE -> "%i";
+                    case SECOND -> "%s";
+                });
+            }
+        }
+        return "STR_TO_DATE(" + column + ", '" + format.toString().replace("\\", "\\\\").replace("'", "''") + "')";
+    }
+
+    @Override
     protected String olderThanNowMinus(String column) {
         return column + " < NOW(6) - INTERVAL ? SECOND";
     }
@@ -84,25 +109,32 @@ public final class MysqlDialect extends Dialect {
     }
 
     /**
-     * DATETIME and TIMESTAMP are read as LocalDateTime (full microseconds, no JVM time-zone shift); a zero date,
-     * which the driver turns into NULL (zeroDateTimeBehavior), is told from NULL by its text. TIME is parsed from
-     * its text because it runs past a day. YEAR is a number (the driver would make it a date in January).
+     * DATETIME and TIMESTAMP are read as LocalDateTime (full microseconds, no JVM time-zone shift). A zero date,
+     * which the driver turns into NULL (zeroDateTimeBehavior), and a partly zero one, which java.time refuses, are
+     * told from NULL and from real dates by their text. TIME runs past a day and may be negative (see
+     * {@link TimeValues#fromMysql}). YEAR is a number (the driver would make it a date in January).
      */
     @Override
     public ColumnReader reader(int jdbcType, String typeName) {
         return switch (jdbcType) {
-            case Types.TIMESTAMP -> (rs, i) -> orZeroDate(rs, i, rs.getObject(i, LocalDateTime.class));
+            case Types.TIMESTAMP -> (rs, i) -> dateOrZero(rs, i, LocalDateTime.class);
             case Types.DATE -> typeName.equalsIgnoreCase("YEAR") ? MysqlDialect::year
-                    : (rs, i) -> orZeroDate(rs, i, rs.getObject(i, LocalDate.class));
+                    : (rs, i) -> dateOrZero(rs, i, LocalDate.class);
             case Types.TIME -> (rs, i) -> {
-                String text = rs.getString(i);
-                return text == null ? null : TimeValues.parse(text);
+                byte[] bytes = rs.getBytes(i);
+                return bytes == null ? null : TimeValues.fromMysql(bytes);
             };
             default -> (rs, i) -> rs.getObject(i);
         };
     }
 
-    private static Object orZeroDate(ResultSet rs, int index, Object value) throws SQLException {
+    private static Object dateOrZero(ResultSet rs, int index, Class<?> type) throws SQLException {
+        Object value;
+        try {
+            value = rs.getObject(index, type);
+        } catch (DateTimeException e) {
+            return new ZeroDate(rs.getString(index));
+        }
         if (value != null) {
             return value;
         }

@@ -1,5 +1,6 @@
 package io.idra.dialect;
 
+import io.idra.cursor.GoLayout;
 import io.idra.model.ConnectorType;
 import io.idra.model.SaveMode;
 import org.postgresql.util.PGobject;
@@ -46,6 +47,32 @@ public final class PostgresDialect extends Dialect {
         }
         return "(" + String.join(", ", columns) + ")" + op
                 + "(" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** to_timestamp reads the text in the session's time zone; the cast gives back the same wall-clock time. */
+    @Override
+    protected String timestampFromText(String column, GoLayout layout) {
+        StringBuilder format = new StringBuilder();
+        for (Object element : layout.elements()) {
+            if (element instanceof GoLayout.Literal literal) {
+                for (char c : literal.text().toCharArray()) {
+                    format.append(Character.isLetter(c) ? "\"" + c + "\"" : c == '"' ? "\\\"" : String.valueOf(c));
+                }
+            } else if (element instanceof GoLayout.Fraction) {
+                format.append("US");
+            } else {
+                format.append(switch ((GoLayout.Field) element) {
+                    case YEAR -> "YYYY";
+                    case MONTH -> "MM";
+                    case MONTH_NAME -> "Mon";
+                    case DAY -> "DD";
+                    case HOUR -> "HH24";
+                    case MINUTE -> "MI";
+                    case SECOND -> "SS";
+                });
+            }
+        }
+        return "to_timestamp(" + column + ", '" + format.toString().replace("'", "''") + "')::timestamp";
     }
 
     /** CURRENT_TIMESTAMP is a timestamptz; a zone-less column is compared in the session's TimeZone. */

@@ -35,12 +35,12 @@ final class BatchWriter implements Processor {
         SyncPlan plan = runtime.plan();
         write(runtime, plan, rows);
         Object[] last = (Object[]) rows.get(rows.size() - 1);
-        tick.batchWritten(rows.size(), rechecked(tick.passStart(), plan, rows),
+        tick.batchWritten(rows.size(), rechecked(tick.passStart(), runtime, plan, rows),
                 runtime.cursor().offsetAfter(plan.cursorValues(last), runtime.sync().mode()));
     }
 
     /** Rows on the inclusive start of the pass: read again to catch late ties, not new. */
-    private static int rechecked(Offset start, SyncPlan plan, List<?> rows) {
+    private static int rechecked(Offset start, SyncRuntime runtime, SyncPlan plan, List<?> rows) {
         if (start == null || !start.inclusive()) {
             return 0;
         }
@@ -48,7 +48,7 @@ final class BatchWriter implements Processor {
         int index = plan.cursorIndexes()[0];
         int count = 0;
         for (Object row : rows) {
-            if (startValue.equals(((Object[]) row)[index])) {
+            if (startValue.equals(runtime.cursor().firstValue(((Object[]) row)[index]))) {
                 count++;
             }
         }

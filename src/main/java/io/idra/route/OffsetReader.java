@@ -41,7 +41,8 @@ final class OffsetReader implements Processor {
             countNullCursors(runtime, plan);
         }
         tick.phase("reading the source");
-        CursorQuery query = source.selectAfter(plan.sourceRelation(), plan.cursorColumns(), offset,
+        CursorQuery query = source.selectAfter(plan.sourceRelation(), plan.cursorColumns(), runtime.cursor().sourceLayout(),
+                offset,
                 runtime.sync().mode().usesTimestamp()
                         ? runtime.sync().source().seconds(Attributes.TIMESTAMP_DELAY_SECONDS) : 0);
         exchange.getMessage().setBody(query.sql());

@@ -108,7 +108,7 @@ final class PlanBuilder {
         }
         String maxSql = sync.mode().offsetInDestination()
                 ? dst.selectMax(destination.name(), cursor.destinationMaxColumns().stream()
-                        .map(c -> destination.column(c).orElseThrow().name()).toList())
+                        .map(c -> destination.column(c).orElseThrow().name()).toList(), cursor.destinationLayout())
                 : null;
         String writeSql = dst.writeSql(destination.name(), destinationColumns, keys, sync.saveMode(), textCompared);
         RowBinder binder = new RowBinder(sync.name(), dst, destinationZone, targets, localInstants, sourceZone, keys,

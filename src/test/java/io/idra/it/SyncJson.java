@@ -74,6 +74,12 @@ public final class SyncJson {
         return this;
     }
 
+    public SyncJson timestampFormat(String goLayout) {
+        source.put("timestamp_field_format", goLayout);
+        destination.put("timestamp_field_format", goLayout);
+        return this;
+    }
+
     public SyncJson batch(int size) {
         source.put("max_record_batch_size", size);
         destination.put("max_record_batch_size", size);
