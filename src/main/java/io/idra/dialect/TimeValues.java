@@ -1,5 +1,8 @@
 package io.idra.dialect;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 
@@ -14,6 +17,26 @@ final class TimeValues {
     private TimeValues() {
     }
 
+    /**
+     * A MySQL TIME from the bytes Connector/J holds: the server's text, or (binary protocol, which cursor fetch
+     * uses) sign, days, hours, minutes, seconds and microseconds. Connector/J's own getString and getObject drop or
+     * garble the sign of negative times in both protocols, so they are decoded here.
+     */
+    static Object fromMysql(byte[] bytes) {
+        if (bytes.length == 0) {
+            return LocalTime.MIDNIGHT;
+        }
+        if (bytes[0] != 0 && bytes[0] != 1) {
+            return parse(new String(bytes, StandardCharsets.US_ASCII));
+        }
+        ByteBuffer binary = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        boolean negative = binary.get() == 1;
+        Duration duration = Duration.ofDays(Integer.toUnsignedLong(binary.getInt())).plusHours(binary.get())
+                .plusMinutes(binary.get()).plusSeconds(binary.get())
+                .plusNanos(binary.remaining() >= 4 ? Integer.toUnsignedLong(binary.getInt()) * 1000 : 0);
+        return timeOrDuration(negative ? duration.negated() : duration);
+    }
+
     /** {@code [-]H+:MM:SS[.fraction]} as a LocalTime when it is a time of day, else as a Duration. */
     static Object parse(String text) {
         boolean negative = text.startsWith("-");
@@ -22,10 +45,12 @@ final class TimeValues {
         long nanos = seconds.length == 1 ? 0 : Long.parseLong((seconds[1] + "000000000").substring(0, 9));
         Duration duration = Duration.ofHours(Long.parseLong(parts[0])).plusMinutes(Long.parseLong(parts[1]))
                 .plusSeconds(Long.parseLong(seconds[0])).plusNanos(nanos);
-        if (negative) {
-            duration = duration.negated();
-        }
-        return duration.isNegative() || duration.compareTo(DAY) >= 0 ? duration : LocalTime.ofNanoOfDay(duration.toNanos());
+        return timeOrDuration(negative ? duration.negated() : duration);
+    }
+
+    private static Object timeOrDuration(Duration duration) {
+        return duration.isNegative() || duration.compareTo(DAY) >= 0 ? duration
+                : LocalTime.ofNanoOfDay(duration.toNanos());
     }
 
     /** {@code [-]H:MM:SS.ffffff}, which MySQL's TIME and PostgreSQL's time and interval all read. */
