@@ -82,7 +82,7 @@ final class TypeCases {
                     "back\\slash \\n \\\\ \\'", "", " lead and trail "),
             Case.of("txt", "text", "LONGTEXT", Same.TEXT, LONG_TEXT, "line1\nline2\ttab\r", ""),
             Case.of("dt", "date", "DATE", Same.DATE, "2024-02-29", "0001-01-01", "9999-12-31", "1970-01-01"),
-            Case.of("tm", "time(6)", "TIME(6)", Same.TIME, "00:00:00", "23:59:59.999999", "12:34:56.5"),
+            Case.of("tm", "time(6)", "TIME(6)", Same.TIME, "00:00:00", "23:59:59.999999", "12:34:56.5", "24:00:00"),
             // 02:30 on 2024-03-31 does not exist in Rome, nor does it need to: the type has no zone
             Case.of("ts", "timestamp(6)", "DATETIME(6)", Same.DATE_TIME, "2024-03-31 02:30:00.000001",
                     "0001-01-01 00:00:00", "9999-12-31 23:59:59.999999", "2024-10-27 02:30:00.5"),
