@@ -26,8 +26,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills {@code idra run} with SIGKILL at random moments while it copies a large table in small batches (and while
- * a writer keeps adding rows, and in timestamp modes with Upsert also moving existing rows forward), plus once
+ * Kills {@code idra run} with SIGKILL at random moments while it copies a large table in small batches (300 rows
+ * share each timestamp, so ties straddle batches and kills; a writer keeps adding rows, and in timestamp modes
+ * with Upsert also moves existing rows forward), plus once
  * exactly between a destination commit and the offset save; then lets it catch up and compares destination and
  * source row by row. Every mode, both save modes; the direction alternates.
  *
@@ -77,7 +78,7 @@ class CrashSafetyIT {
         String table = ("crash_" + mode.jsonName() + "_" + save).toLowerCase(Locale.ROOT);
         SampleTable.create(source, table);
         SampleTable.create(destination, table);
-        BulkRows.fill(source, table, 1, ROWS, 7);
+        BulkRows.fill(source, table, 1, ROWS, 300);
         SyncJson sync = SyncJson.sync(table, mode, source, destination).table(table).timestamp("ts").batch(BATCH)
                 .saveMode(save);
         Path file = dir.resolve("sync.json");
