@@ -9,18 +9,21 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Where and how to open JDBC connections for one connector.
  *
- * @param jdbcUrl     never holds the user or the password, so it can be logged
+ * @param jdbcUrl     never holds the user, the password or another secret, so it can be logged
  * @param user        null when the connection string names none (the driver then uses its default)
  * @param password    null when the connection string names none or an empty one
- * @param properties  driver properties derived from the connection string, in the order they were found
+ * @param properties  driver properties derived from the connection string, in the order they were found; those
+ *                    named by {@link #isSecretProperty} hold secrets and are never printed
  * @param timeZone    session time zone the user asked for (libpq {@code TimeZone}, go-sql-driver {@code loc} or
  *                    {@code time_zone}), or null
  * @param ignoredKeys keys of the connection string that have no effect here, so the caller can warn about them
@@ -47,6 +50,15 @@ public record JdbcTarget(
         ignoredKeys = List.copyOf(ignoredKeys);
     }
 
+    /**
+     * Whether a driver property holds a secret: any name containing "password", ignoring case (sslpassword,
+     * trustCertificateKeyStorePassword, password1...). A few such names are not secret (passwordCharacterEncoding),
+     * but treating them as secret only keeps them out of logs.
+     */
+    public static boolean isSecretProperty(String name) {
+        return name.toLowerCase(Locale.ROOT).contains("password");
+    }
+
     public boolean hasPassword() {
         return password != null && !password.isEmpty();
     }
@@ -65,11 +77,13 @@ public record JdbcTarget(
     }
 
     /**
-     * Equal for targets that may share one connection pool. Holds a keyed fingerprint of the password, never
-     * the password itself, so it is safe to log.
+     * Equal for targets that may share one connection pool. Holds keyed fingerprints of the password and of the
+     * secret properties, never the secrets themselves, so it is safe to log.
      */
     public String poolKey() {
-        return jdbcUrl + "|user=" + user + "|props=" + properties + "|tz=" + timeZone
+        StringJoiner props = new StringJoiner(", ", "{", "}");
+        properties.forEach((key, value) -> props.add(key + "=" + (isSecretProperty(key) ? fingerprint(value) : value)));
+        return jdbcUrl + "|user=" + user + "|props=" + props + "|tz=" + timeZone
                 + "|pw=" + (password == null ? "-" : fingerprint(password));
     }
 

@@ -11,8 +11,9 @@ import java.util.StringJoiner;
 /**
  * {@code jdbc:postgresql:}, {@code jdbc:mysql:} and {@code jdbc:mariadb:} URLs, handed to the driver as written
  * except that the user and password (query parameters or {@code user:password@} before the host) move into the
- * fields, so the URL can be logged. {@code jdbc:mariadb:} becomes {@code jdbc:mysql:}: only mysql-connector-j
- * ships, and it talks to MariaDB. Values are decoded as both drivers do, with '+' meaning a space. A user or
+ * fields, and every other parameter whose name holds "password" ({@code sslpassword},
+ * {@code trustCertificateKeyStorePassword}, ...) into the properties, so the URL can be logged.
+ * {@code jdbc:mariadb:} becomes {@code jdbc:mysql:}: only mysql-connector-j ships, and it talks to MariaDB. Values are decoded as both drivers do, with '+' meaning a space. A user or
  * password in {@code user:password@} is taken out for pgjdbc too, which would otherwise read it as a host name.
  */
 final class JdbcUrl {
@@ -24,6 +25,7 @@ final class JdbcUrl {
     private String password;
     private String userInfoUser;
     private String userInfoPassword;
+    private final Map<String, String> secretParameters = new LinkedHashMap<>();
 
     private JdbcUrl() {
     }
@@ -41,7 +43,7 @@ final class JdbcUrl {
         // Connector/J lets user:password@ win over the query parameters; pgjdbc has no user info at all
         user = userInfoUser != null ? userInfoUser : user;
         password = userInfoPassword != null ? userInfoPassword : password;
-        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>(secretParameters);
         if (!database.isBlank()) {
             if (type == ConnectorType.MYSQL) {
                 base = withDefaultDatabase(base, database.strip());
@@ -76,7 +78,10 @@ final class JdbcUrl {
         return url.substring(0, start) + url.substring(at + 1);
     }
 
-    /** The query without user and password, which go to the fields (a later one wins, as in the drivers). */
+    /**
+     * The query without user and password, which go to the fields (a later one wins, as in the drivers), and
+     * without the other secret parameters, which go to the properties decoded, as the drivers would decode them.
+     */
     private String keptParameters(String query) {
         StringJoiner kept = new StringJoiner("&");
         for (String parameter : query.split("&")) {
@@ -87,6 +92,8 @@ final class JdbcUrl {
                 user = emptyToNull(decode(value, "the user parameter"));
             } else if (key.equalsIgnoreCase("password")) {
                 password = emptyToNull(decode(value, "the password parameter"));
+            } else if (JdbcTarget.isSecretProperty(key)) {
+                secretParameters.put(key, decode(value, "the " + key + " parameter"));
             } else if (!parameter.isEmpty()) {
                 kept.add(parameter);
             }

@@ -22,6 +22,21 @@ class JdbcUrlConnectionStringTest {
         assertThat(target.ignoredKeys()).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "POSTGRES | jdbc:postgresql://h/db?sslpassword=k%2By+1&ssl=true                 | sslpassword",
+            "MYSQL    | jdbc:mysql://h/db?trustCertificateKeyStorePassword=k%2By+1&useSSL=true | trustCertificateKeyStorePassword",
+            "MYSQL    | jdbc:mysql://h/db?clientCertificateKeyStorePassword=k%2By+1&useSSL=true | clientCertificateKeyStorePassword",
+            "MYSQL    | jdbc:mysql://h/db?PASSWORD2=k%2By+1&useSSL=true                       | PASSWORD2",
+    })
+    void otherPasswordParametersMoveToThePropertiesDecoded(ConnectorType type, String url, String key) {
+        JdbcTarget target = ConnectionStrings.parse(type, url, "");
+
+        assertThat(target.jdbcUrl()).doesNotContain("k%2By").doesNotContain(key).endsWith("/db?" + url.split("&")[1]);
+        assertThat(target.properties()).containsExactly(entry(key, "k+y 1"));
+        assertThat(target.poolKey()).doesNotContain("k+y 1").contains(key + "=");
+    }
+
     @Test
     void parameterValuesAreDecodedAsTheDriversDo() {
         JdbcTarget target = ConnectionStrings.parse(ConnectorType.POSTGRES,
