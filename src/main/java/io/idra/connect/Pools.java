@@ -19,6 +19,9 @@ public final class Pools extends ServiceSupport {
 
     public enum Role { SOURCE, DESTINATION }
 
+    /** How long a tick waits for a connection before it fails; the drivers give up sooner (ConnectTimeouts). */
+    public static final int CONNECTION_TIMEOUT_SECONDS = 10;
+
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private final int maxSize;
@@ -36,7 +39,12 @@ public final class Pools extends ServiceSupport {
         return pools.computeIfAbsent(key, k -> create(target, role, roleProperties, initSql));
     }
 
-    /** The state store's pool: a plain JDBC URL from the settings (H2, PostgreSQL or MySQL). */
+    /**
+     * The state store's pool: a plain JDBC URL from the settings (H2, PostgreSQL or MySQL). It opens a connection at
+     * once, so a store that cannot be used stops the program before any sync starts.
+     *
+     * @throws IllegalStateException naming the setting and the driver's reason, never the URL (it may hold a password)
+     */
     public DataSource state(String jdbcUrl, String user, String password) {
         return pools.computeIfAbsent("STATE|" + jdbcUrl + "|" + user, k -> {
             HikariConfig config = new HikariConfig();
@@ -47,8 +55,22 @@ public final class Pools extends ServiceSupport {
             config.setAutoCommit(false);
             config.setMaximumPoolSize(maxSize);
             config.setMinimumIdle(0);
-            return new HikariDataSource(config);
+            try {
+                return new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                // no cause kept: one-line error printers show the deepest cause, which would drop the setting's name
+                throw new IllegalStateException("cannot open the state store (idra.state.url): " + rootReason(e));
+            }
         });
+    }
+
+    private static String rootReason(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 
     private HikariDataSource create(JdbcTarget target, Role role, Map<String, String> roleProperties, String initSql) {
@@ -57,6 +79,7 @@ public final class Pools extends ServiceSupport {
         config.setJdbcUrl(target.jdbcUrl());
         config.setUsername(target.user());
         config.setPassword(target.password());
+        ConnectTimeouts.defaults(target).forEach(config::addDataSourceProperty);
         target.properties().forEach(config::addDataSourceProperty);
         roleProperties.forEach(config::addDataSourceProperty);
         config.setAutoCommit(false);
@@ -65,7 +88,7 @@ public final class Pools extends ServiceSupport {
         config.setMinimumIdle(0);
         // A database that is down at start must fail the tick that needs it, not the whole program.
         config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_SECONDS * 1000L);
         if (initSql != null) {
             config.setConnectionInitSql(initSql);
         }

@@ -1,6 +1,9 @@
 package io.idra.route;
 
+import io.idra.connect.Pools;
+
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 /** Turns exceptions into the one line a user reads. */
 public final class Errors {
@@ -12,6 +15,8 @@ public final class Errors {
      * Our own {@link SyncException} as written; otherwise the deepest cause's message (the driver's words, which
      * name the real problem), first line only. A failed JDBC batch hides its reason in the next exception, and
      * PostgreSQL's batch message would show the row's values, so the next exception's message is used instead.
+     * The pool's timeout with no driver failure behind it is reworded: a server that took the TCP connection but
+     * never answered (or a pool that stayed busy) is all it can mean.
      */
     public static String firstLine(Throwable error) {
         Throwable chosen = error;
@@ -26,6 +31,11 @@ public final class Errors {
         }
         if (chosen instanceof SQLException sql && sql.getNextException() != null) {
             chosen = sql.getNextException();
+        }
+        // exactly the pool's class (Connector/J throws subclasses of its own); no cause: no failed attempt behind it
+        if (chosen.getClass() == SQLTransientConnectionException.class && chosen.getCause() == null) {
+            return "no connection within " + Pools.CONNECTION_TIMEOUT_SECONDS + " s: the server accepted the"
+                    + " connection but did not answer, or every pooled connection stayed busy";
         }
         String message = chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
         int newline = message.indexOf('\n');
