@@ -47,20 +47,17 @@ public final class SyncLoader {
     }
 
     public static Loaded load(List<Path> files) {
-        List<Sync> syncs = new ArrayList<>();
+        List<SyncReader.FromFile> read = new ArrayList<>();
         List<Problem> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Path file : files) {
-            if (!Files.isReadable(file)) {
-                errors.add(new Problem("<" + file + ">", "", "file not found or not readable"));
-                continue;
-            }
             LoadResult result = SyncReader.read(file);
             errors.addAll(result.errors());
             warnings.addAll(result.warnings());
-            syncs.addAll(result.syncs());
+            result.syncs().forEach(sync -> read.add(new SyncReader.FromFile(sync, file.toString())));
         }
-        errors.addAll(SyncReader.checkUnique(syncs));
+        errors.addAll(SyncReader.checkUnique(read));
+        List<Sync> syncs = read.stream().map(SyncReader.FromFile::sync).toList();
         List<Sync> valid = new ArrayList<>();
         for (Sync sync : syncs) {
             int before = errors.size();

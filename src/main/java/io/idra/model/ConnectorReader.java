@@ -68,6 +68,7 @@ final class ConnectorReader {
         String query = f.string("query");
         String table = f.string("table").strip();
         checkTableAndQuery(f, role, query);
+        checkTableName(f, table);
         int polling = pollingSeconds(f);
         String timestampField = timestampField(f, role, timestampFallback);
         String timestampFormat = f.string("timestamp_field_format");
@@ -145,6 +146,14 @@ final class ConnectorReader {
             }
         } else if (f.isBlank("table") && f.isBlank("query")) {
             f.error("table", "required: expected a table name, or a query in source_connector.query");
+        }
+    }
+
+    /** "a..b" or "schema." would otherwise reach the database as a name with an empty part. */
+    private static void checkTableName(FieldReader f, String table) {
+        if (!table.isEmpty() && Arrays.stream(table.split("\\.", -1)).anyMatch(String::isBlank)) {
+            f.error("table", "expected a table name or schema.table, got "
+                    + FieldReader.show(f.value("table").orElseThrow()));
         }
     }
 

@@ -5,17 +5,21 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +41,8 @@ public final class SyncReader {
 
     /** Jackson names the (redacted) source inside some messages, e.g. "start marker at [Source: REDACTED ...; line: 1". */
     private static final Pattern SOURCE_IN_MESSAGE = Pattern.compile("\\[Source: .*?; line: ");
+    /** Jackson's "Unexpected character ('}' (code 125))": the character is group 1. */
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("Unexpected character \\('(.)' \\(code ");
 
     /** Opens a parser on the file's content; bytes for a file so that Jackson reports bad UTF-8 with its place. */
     @FunctionalInterface
@@ -54,7 +60,7 @@ public final class SyncReader {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            return fileError(label, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            return fileError(label, cannotRead(file, e));
         }
         return load(label, () -> MAPPER.createParser(content));
     }
@@ -68,13 +74,18 @@ public final class SyncReader {
         return load("<" + sourceName + ">", () -> MAPPER.createParser(json));
     }
 
+    /** A sync and the file it was read from, as the user named that file. */
+    public record FromFile(Sync sync, String file) {
+    }
+
     /**
      * Checks syncs loaded from several files together: a repeated sync_name (ignoring case) or id is an error on
-     * the later sync. The syncs of one file are already checked by {@link #read}.
+     * the later sync, naming the file of the earlier one. The syncs of one file are already checked by {@link #read}.
      */
-    public static List<Problem> checkUnique(List<Sync> syncs) {
+    public static List<Problem> checkUnique(List<FromFile> syncs) {
         List<UniqueCheck.Entry> entries = syncs.stream()
-                .map(s -> new UniqueCheck.Entry(s.name(), Optional.of(s.name()), Optional.of(s.id())))
+                .map(s -> new UniqueCheck.Entry(s.sync().name(), Optional.of(s.sync().name()),
+                        Optional.of(s.sync().id()), s.file()))
                 .toList();
         return UniqueCheck.check(entries).stream().map(UniqueCheck.Duplicate::problem).toList();
     }
@@ -88,7 +99,9 @@ public final class SyncReader {
                         + ": unexpected content after the end of the JSON value");
             }
         } catch (JsonProcessingException e) {
-            return fileError(label, "malformed JSON" + at(e.getLocation()) + ": " + reason(e.getOriginalMessage()));
+            String reason = isTrailingComma(source, e) ? trailingComma(e.getOriginalMessage())
+                    : reason(e.getOriginalMessage());
+            return fileError(label, "malformed JSON" + at(e.getLocation()) + ": " + reason);
         } catch (IOException e) {
             return fileError(label, "cannot read the JSON (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
@@ -127,7 +140,7 @@ public final class SyncReader {
     /** Merges the records' findings in file order; a record repeating an earlier name or id is dropped. */
     private static LoadResult collect(List<RecordReader.Outcome> outcomes, List<String> fileWarnings) {
         List<UniqueCheck.Entry> entries = outcomes.stream()
-                .map(o -> new UniqueCheck.Entry(o.issues().label(), o.name(), o.statedId()))
+                .map(o -> new UniqueCheck.Entry(o.issues().label(), o.name(), o.statedId(), ""))
                 .toList();
         List<UniqueCheck.Duplicate> duplicates = UniqueCheck.check(entries);
         List<Sync> syncs = new ArrayList<>();
@@ -146,6 +159,45 @@ public final class SyncReader {
             }
         }
         return new LoadResult(syncs, errors, warnings);
+    }
+
+    /** Said in words: the exception's class and text ("NoSuchFileException: x.json") are for programmers. */
+    private static String cannotRead(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "file not found: " + file;
+        }
+        if (Files.isDirectory(file)) {
+            return file + " is a directory; expected a JSON file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot read " + file + ": permission denied";
+        }
+        return "cannot read " + file + ": " + e.getMessage();
+    }
+
+    /**
+     * Jackson reports a trailing comma as the '}' or ']' after it being unexpected, which hides the fix; the text
+     * is a trailing comma exactly when a parser that allows them gets past the place of the error.
+     */
+    private static boolean isTrailingComma(Source source, JsonProcessingException error) {
+        try (JsonParser parser = source.open()) {
+            parser.enable(JsonReadFeature.ALLOW_TRAILING_COMMA.mappedFeature());
+            MAPPER.readTree(parser);
+            return true;
+        } catch (JsonProcessingException lenient) {
+            JsonLocation here = lenient.getLocation();
+            JsonLocation there = error.getLocation();
+            return here != null && there != null && (here.getLineNr() != there.getLineNr()
+                    || here.getColumnNr() != there.getColumnNr());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String trailingComma(String jacksonMessage) {
+        Matcher closing = UNEXPECTED_CHARACTER.matcher(jacksonMessage == null ? "" : jacksonMessage);
+        return "trailing comma" + (closing.lookingAt() ? " before '" + closing.group(1) + "'" : "")
+                + ": JSON allows no comma after the last entry; remove it";
     }
 
     private static LoadResult fileError(String label, String message) {

@@ -92,11 +92,19 @@ class SyncReaderTest {
     }
 
     @Test
-    void reportsAFileThatCannotBeRead(@TempDir Path dir) {
+    void reportsAMissingFileWithThePathGiven(@TempDir Path dir) {
         LoadResult result = SyncReader.read(dir.resolve("missing.json"));
 
         assertThat(result.errors()).extracting(Problem::toString).containsExactly(
-                "sync '<missing.json>': cannot read the file (NoSuchFileException: " + dir.resolve("missing.json") + ")");
+                "sync '<missing.json>': file not found: " + dir.resolve("missing.json"));
+    }
+
+    @Test
+    void reportsADirectoryGivenAsAFile(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("syncs"));
+
+        assertThat(SyncReader.read(folder).errors()).extracting(Problem::toString).containsExactly(
+                "sync '<syncs>': " + folder + " is a directory; expected a JSON file");
     }
 
     @Test
@@ -114,11 +122,17 @@ class SyncReaderTest {
     static Stream<Arguments> malformed() {
         return Stream.of(
                 arguments("trailing comma in an object", "{\"sync_name\": \"a\",\n}",
-                        "sync '<bimbi.json>': malformed JSON at line 2, column 1: Unexpected character ('}' (code 125)):"
-                                + " was expecting double-quote to start field name"),
+                        "sync '<bimbi.json>': malformed JSON at line 2, column 1: trailing comma before '}': JSON allows"
+                                + " no comma after the last entry; remove it"),
                 arguments("trailing comma in an array", "[{\"sync_name\": \"a\"},]",
-                        "sync '<bimbi.json>': malformed JSON at line 1, column 21: Unexpected character (']' (code 93)):"
+                        "sync '<bimbi.json>': malformed JSON at line 1, column 21: trailing comma before ']': JSON allows"
+                                + " no comma after the last entry; remove it"),
+                arguments("a value missing after a colon", "{\"sync_name\": ]",
+                        "sync '<bimbi.json>': malformed JSON at line 1, column 15: Unexpected character (']' (code 93)):"
                                 + " expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+                arguments("two commas", "{\"sync_name\": \"a\",,}",
+                        "sync '<bimbi.json>': malformed JSON at line 1, column 19: Unexpected character (',' (code 44)):"
+                                + " was expecting double-quote to start field name"),
                 arguments("missing comma on line 3", "{\n  \"sync_name\": \"a\",\n  \"mode\": \"IdField\" \"disabled\": false\n}",
                         "sync '<bimbi.json>': malformed JSON at line 3, column 21: Unexpected character ('\"' (code 34)):"
                                 + " was expecting comma to separate Object entries"),
@@ -221,10 +235,13 @@ class SyncReaderTest {
         Sync sameId = SyncReader.read(json(set("sync_name", "\"b\""), set("id", "\"1\"")), "z.json").syncs().get(0);
         Sync distinct = SyncReader.read(json(set("sync_name", "\"c\""), set("id", "\"3\"")), "w.json").syncs().get(0);
 
-        assertThat(SyncReader.checkUnique(List.of(first, sameName, sameId, distinct)))
+        assertThat(SyncReader.checkUnique(List.of(new SyncReader.FromFile(first, "conf/x.json"),
+                new SyncReader.FromFile(sameName, "y.json"), new SyncReader.FromFile(sameId, "z.json"),
+                new SyncReader.FromFile(distinct, "w.json"))))
                 .extracting(Problem::toString).containsExactly(
-                        "sync 'a': sync_name: expected a unique name, already used by an earlier sync",
-                        "sync 'b': id: expected a unique id, \"1\" is already used by sync 'a'");
-        assertThat(SyncReader.checkUnique(List.of(first, distinct))).isEmpty();
+                        "sync 'a': sync_name: expected a unique name, already used by an earlier sync in conf/x.json",
+                        "sync 'b': id: expected a unique id, \"1\" is already used by sync 'a' in conf/x.json");
+        assertThat(SyncReader.checkUnique(List.of(new SyncReader.FromFile(first, "x.json"),
+                new SyncReader.FromFile(distinct, "w.json")))).isEmpty();
     }
 }

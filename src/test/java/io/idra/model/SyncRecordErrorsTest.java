@@ -75,6 +75,10 @@ class SyncRecordErrorsTest {
                 arguments(set("source_connector.connection_string", "{\"password\": \"" + PASSWORD + "\"}"),
                         "sync 's1': source_connector.connection_string: expected a string, got an object"),
                 // table and query
+                arguments(set("source_connector.table", "\"school..bimbi\""),
+                        "sync 's1': source_connector.table: expected a table name or schema.table, got \"school..bimbi\""),
+                arguments(set("destination_connector.table", "\"school.\""),
+                        "sync 's1': destination_connector.table: expected a table name or schema.table, got \"school.\""),
                 arguments(remove("source_connector.table"),
                         "sync 's1': source_connector.table: required: expected a table name, or a query in source_connector.query"),
                 arguments(remove("destination_connector.table"),
