@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ final class PlanBuilder {
                                 "table '" + sync.source().table() + "' does not exist in " + runtime.sourceTarget()));
                 relation = src.relation(sourceTable, null);
             }
-            sourceColumns = inspector.columns(c, relation);
+            sourceColumns = sourceColumns(inspector, c, relation);
             sourceZone = src.sessionZone(c);
             c.rollback();
         }
@@ -67,11 +68,12 @@ final class PlanBuilder {
             cursorIndexes[i] = index;
             cursorColumns.add(columns.get(index));
         }
+        CursorTypes.checkSource(sync, src, Arrays.stream(cursorIndexes).mapToObj(sourceColumns::get).toList());
 
         TableInfo destination;
         ZoneId destinationZone;
         try (Connection c = connect(runtime.destinationPool(), "destination_connector")) {
-            destination = new DestinationTable(runtime, sourceTable, sourceColumns).prepare(c);
+            destination = prepare(new DestinationTable(runtime, sourceTable, sourceColumns), c);
             destinationZone = dst.sessionZone(c);
             c.rollback();
         }
@@ -106,6 +108,7 @@ final class PlanBuilder {
                         "column '" + column + "' does not exist in destination table '" + destination.name() + "'");
             }
         }
+        CursorTypes.checkDestination(sync, destination, cursor);
         String maxSql = sync.mode().offsetInDestination()
                 ? dst.selectMax(destination.name(), cursor.destinationMaxColumns().stream()
                         .map(c -> destination.column(c).orElseThrow().name()).toList(), cursor.destinationLayout())
@@ -133,6 +136,28 @@ final class PlanBuilder {
         Object time = runtime.sourceDialect().timestampAt(start, firstCursorColumn,
                 zone == null ? ZoneOffset.UTC : ZoneId.of(zone));
         return Offset.from(List.of(time));
+    }
+
+    /** A query or table the source cannot read is a fault of the record's field, not of "reading the offset". */
+    private List<TableInfo.Column> sourceColumns(TableInspector inspector, Connection c, String relation) {
+        try {
+            return inspector.columns(c, relation);
+        } catch (SQLException e) {
+            if (runtime.sync().source().hasQuery()) {
+                throw new SyncException("source_connector.query", "the query fails: " + Errors.firstLine(e), e);
+            }
+            throw new SyncException("source_connector.table", "cannot read table '" + runtime.sync().source().table()
+                    + "': " + Errors.firstLine(e), e);
+        }
+    }
+
+    private TableInfo prepare(DestinationTable table, Connection c) {
+        try {
+            return table.prepare(c);
+        } catch (SQLException e) {
+            throw new SyncException("destination_connector.table", "cannot inspect table '"
+                    + runtime.sync().destination().table() + "': " + Errors.firstLine(e), e);
+        }
     }
 
     private static String cursorPath(Sync sync, String connector, int index) {
