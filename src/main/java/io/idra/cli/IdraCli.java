@@ -1,7 +1,12 @@
 package io.idra.cli;
 
+import io.idra.route.Errors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.util.List;
 
 /**
  * {@code java -jar idra.jar <command>}. Exit codes: 0 success; 1 a sync or a record failed (every problem printed,
@@ -15,6 +20,8 @@ import picocli.CommandLine.Command;
                 "2:wrong usage"})
 public final class IdraCli implements Runnable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IdraCli.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -24,7 +31,17 @@ public final class IdraCli implements Runnable {
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return new CommandLine(new IdraCli()).execute(args);
+        return new CommandLine(new IdraCli()).setExecutionExceptionHandler(IdraCli::failed).execute(args);
+    }
+
+    /**
+     * A failure no command foresaw (a state store that cannot be opened, a --once run that timed out) is one line
+     * like every other problem, not picocli's stack trace; the trace goes to the log at DEBUG.
+     */
+    private static int failed(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
+        Console.errors(List.of(Errors.firstLine(error)));
+        LOG.debug("{} failed", command.getCommandName(), error);
+        return 1;
     }
 
     @Override

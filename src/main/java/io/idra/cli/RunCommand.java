@@ -32,6 +32,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (timeoutHours < 1) {
+            Console.errors(List.of("--timeout must be 1 hour or more, not " + timeoutHours));
+            return 2;
+        }
         List<Path> chosen = files == null || files.isEmpty() ? SyncLoader.defaultFiles() : files;
         if (chosen.isEmpty()) {
             Console.errors(List.of("no sync files given and none in " + SyncLoader.DEFAULT_DIRECTORY + "/"));
