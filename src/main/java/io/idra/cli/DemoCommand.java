@@ -15,7 +15,10 @@ import java.util.concurrent.Callable;
                         + " (LastDestinationTimestamp, PostgreSQL -> MySQL) with the normal engine until Ctrl-C.",
                 "At the end the writer stops, a last tick catches up, and source and destination are compared row"
                         + " by row: exit code 0 when they match.",
-                "Servers already running on this machine are never touched unless --use-local is given."},
+                "Servers already running on this machine are used only with --use-local, or in place of an"
+                        + " embedded server that cannot start (in a database of the demo's own, idra_demo_school,"
+                        + " dropped at the end).",
+                "More: docs/DEMO.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:source and destination match", "1:they differ, or the demo could not run",
                 "2:wrong usage", "130:interrupted before the sync started, or Ctrl-C pressed twice"})
@@ -28,7 +31,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--use-local", description = "Use the servers already running here instead of embedded ones:"
             + " PostgreSQL at PGHOST:PGPORT as PGUSER/PGPASSWORD (default postgres@127.0.0.1:5432, no password),"
             + " MySQL/MariaDB at MYSQL_HOST:MYSQL_TCP_PORT as MYSQL_USER/MYSQL_PWD (default root@127.0.0.1:3306,"
-            + " no password). The demo creates a database named idra_demo_school on each and drops it at the end.")
+            + " no password). The demo creates a database named idra_demo_school (or IDRA_DEMO_DATABASE) on each and"
+            + " drops it at the end.")
     boolean useLocal;
 
     @Option(names = "--insert-only", description = "Keep the seed record's save_mode Insert; the writer then only"

@@ -9,7 +9,9 @@ import java.util.Map;
  * The servers that may already run on this machine, reached with the variables their own command-line clients
  * read: {@code PGHOST} (default 127.0.0.1), {@code PGPORT} (5432), {@code PGUSER} (postgres), {@code PGPASSWORD}
  * (none); {@code MYSQL_HOST} (127.0.0.1), {@code MYSQL_TCP_PORT} (3306), {@code MYSQL_USER} (root),
- * {@code MYSQL_PWD} (none).
+ * {@code MYSQL_PWD} (none). The demo's database there is {@code IDRA_DEMO_DATABASE} (default
+ * {@value DemoServer#LOCAL_DATABASE}; lower-case letters, digits and underscores), so that two demos, or two test
+ * runs, on one server can keep apart.
  */
 public final class LocalServers {
 
@@ -30,14 +32,14 @@ public final class LocalServers {
     /**
      * Connects once, with a short timeout.
      *
-     * @return the server, its database being {@value DemoServer#LOCAL_DATABASE}
+     * @return the server, its database being the demo's database name
      * @throws SQLException when it does not answer or refuses the login
      */
     public DemoServer probe(ConnectorType kind) throws SQLException {
         DemoServer configured = configured(kind);
         String version = EmbeddedDatabases.version(configured, TIMEOUT_SECONDS);
         return new DemoServer(kind, configured.host(), configured.port(), configured.user(), configured.password(),
-                false, DemoServer.LOCAL_DATABASE, "local " + version + " on " + configured.host() + ":"
+                false, configured.database(), "local " + version + " on " + configured.host() + ":"
                 + configured.port() + " as " + configured.user());
     }
 
@@ -49,11 +51,21 @@ public final class LocalServers {
         try {
             port = Integer.parseInt(get(portVariable, pg ? "5432" : "3306"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(portVariable + " must be a port number, not " + environment.get(portVariable));
+            throw new DemoFailure(portVariable + " must be a port number, not " + environment.get(portVariable));
         }
         String user = get(pg ? "PGUSER" : "MYSQL_USER", pg ? "postgres" : "root");
         String password = get(pg ? "PGPASSWORD" : "MYSQL_PWD", "");
-        return new DemoServer(kind, host, port, user, password, false, DemoServer.LOCAL_DATABASE, "local");
+        return new DemoServer(kind, host, port, user, password, false, database(), "local");
+    }
+
+    /** The demo's database on a local server; the name goes into DDL, so only a plain identifier is accepted. */
+    private String database() {
+        String name = get("IDRA_DEMO_DATABASE", DemoServer.LOCAL_DATABASE);
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new DemoFailure("IDRA_DEMO_DATABASE must be lower-case letters, digits and underscores, starting"
+                    + " with a letter (at most 63), not " + name);
+        }
+        return name;
     }
 
     private String get(String name, String defaultValue) {

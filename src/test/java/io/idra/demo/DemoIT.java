@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +70,9 @@ class DemoIT {
         }
     }
 
+    /** The demo's database on a local server: idra_demo_school by default, here one of this test's own. */
+    private final String database = "idra_demo_school_" + UUID.randomUUID().toString().substring(0, 8);
+
     @Test
     void embeddedDemoCopiesWhileTheWriterRunsAndEndsWithAMatch(@TempDir Path dir) throws Exception {
         Run run = demo(dir, Map.of(), List.of(), "demo", "--seconds", "20");
@@ -97,21 +101,21 @@ class DemoIT {
         Server pg = TestServers.postgres();
         Server my = TestServers.mysql();
         // a database left by a demo that was killed: dropped and created afresh
-        admin(pg, "DROP DATABASE IF EXISTS idra_demo_school", "CREATE DATABASE idra_demo_school");
+        admin(pg, "DROP DATABASE IF EXISTS " + database, "CREATE DATABASE " + database);
 
         Run run = demo(dir, clientVariables(pg, my), List.of(), "demo", "--seconds", "20", "--use-local");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.all()).containsPattern("source: +local PostgreSQL [\\d.]+ on " + Pattern.quote(pg.host() + ":"
-                        + pg.port()) + " as " + pg.user() + ", database idra_demo_school")
+                        + pg.port()) + " as " + pg.user() + ", database " + database)
                 .containsPattern("destination: +local (MySQL|MariaDB) [\\d.]+ on " + Pattern.quote(my.host() + ":"
-                        + my.port()) + " as " + my.user() + ", database idra_demo_school")
-                .contains("dropped the database idra_demo_school that an earlier demo left")
+                        + my.port()) + " as " + my.user() + ", database " + database)
+                .contains("dropped the database " + database + " that an earlier demo left")
                 .doesNotContain("Exception");
         assertRowsArrivedWhileWriting(run);
         assertThat(Long.parseLong(run.find(MATCH).group(1))).isEqualTo(Long.parseLong(run.find(WRITER).group(1)));
-        assertThat(databases(pg, "SELECT datname FROM pg_database")).doesNotContain("idra_demo_school");
-        assertThat(databases(my, "SHOW DATABASES")).doesNotContain("idra_demo_school");
+        assertThat(databases(pg, "SELECT datname FROM pg_database")).doesNotContain(database);
+        assertThat(databases(my, "SHOW DATABASES")).doesNotContain(database);
         System.out.println("--use-local demo: " + run.find(Pattern.compile("first rows copied .*")).group());
     }
 
@@ -132,7 +136,7 @@ class DemoIT {
                 .containsPattern("destination: +embedded MariaDB")
                 .doesNotContain("Exception");
         run.find(MATCH);
-        assertThat(databases(pg, "SELECT datname FROM pg_database")).doesNotContain("idra_demo_school");
+        assertThat(databases(pg, "SELECT datname FROM pg_database")).doesNotContain(database);
     }
 
     private static void assertRowsArrivedWhileWriting(Run run) {
@@ -148,9 +152,13 @@ class DemoIT {
                 });
     }
 
-    /** Points the demo's --use-local at a test server with the variables psql and mysql read. */
-    private static Map<String, String> clientVariables(Server pg, Server my) {
+    /**
+     * Points the demo's --use-local at a test server with the variables psql and mysql read, and names its database
+     * there after this test run, so that runs sharing a server keep apart.
+     */
+    private Map<String, String> clientVariables(Server pg, Server my) {
         Map<String, String> env = new HashMap<>();
+        env.put("IDRA_DEMO_DATABASE", database);
         env.put("PGHOST", pg.host());
         env.put("PGPORT", String.valueOf(pg.port()));
         env.put("PGUSER", pg.user());
