@@ -5,6 +5,7 @@ import io.idra.route.SyncCatalog;
 import io.idra.route.SyncRouteTemplate;
 import org.apache.camel.main.Main;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,13 +19,20 @@ public final class IdraApplication {
     static final String PROPERTIES = "file:config/application.properties;optional=true";
 
     private final List<Sync> syncs;
+    private final Map<Path, List<Sync>> routeFiles;
     private final Map<String, String> overrides;
     private final SyncCatalog catalog = new SyncCatalog();
     private volatile Main running;
     private volatile boolean stopRequested;
 
     public IdraApplication(List<Sync> syncs, Map<String, String> overrides) {
-        this.syncs = List.copyOf(syncs);
+        this(new SyncLoader.Loaded(syncs, Map.of(), List.of(), List.of()), overrides);
+    }
+
+    /** The syncs of JSON files and of YAML route files, as loaded and checked. */
+    public IdraApplication(SyncLoader.Loaded loaded, Map<String, String> overrides) {
+        this.syncs = loaded.syncs();
+        this.routeFiles = loaded.routeFiles();
         this.overrides = Map.copyOf(overrides);
     }
 
@@ -71,6 +79,12 @@ public final class IdraApplication {
         return run;
     }
 
+    /** The running Camel context of {@link #runForever()}, or null before it started. */
+    public org.apache.camel.CamelContext camelContext() {
+        Main main = running;
+        return main == null ? null : main.getCamelContext();
+    }
+
     public SyncCatalog catalog() {
         return catalog;
     }
@@ -80,9 +94,11 @@ public final class IdraApplication {
         main.setPropertyPlaceholderLocations(PROPERTIES);
         // Identical on every node: Quartz keys a cluster's jobs by it (the properties file may still override it).
         main.configure().setName("idra");
+        // its summary would list every template parameter, connection strings included
+        main.configure().setAutoConfigurationLogSummary(false);
         overrides.forEach(main::addOverrideProperty);
         main.configure().addRoutesBuilder(new SyncRouteTemplate(catalog));
-        main.configure().addRoutesBuilder(new SyncRoutes(syncs, catalog, once));
+        main.configure().addRoutesBuilder(new SyncRoutes(syncs, routeFiles, catalog, once));
         return main;
     }
 }

@@ -6,7 +6,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * The program's own settings from config/application.properties, overridable like every Camel Main property by
  * {@code -Dkey=value} or an environment variable ({@code IDRA_STATE_URL} for {@code idra.state.url}).
  */
-public record Settings(String stateUrl, String stateUser, String statePassword, int poolMaxSize, int fetchSizeCap) {
+public record Settings(String stateUrl, String stateUser, String statePassword, int poolMaxSize, int fetchSizeCap,
+                       boolean routesReload, String routesDirectory) {
 
     public static final String DEFAULT_STATE_URL = "jdbc:h2:file:./data/idra-state;AUTO_SERVER=TRUE";
 
@@ -16,7 +17,9 @@ public record Settings(String stateUrl, String stateUser, String statePassword, 
                 properties.resolveProperty("idra.state.user").orElse("sa"),
                 properties.resolveProperty("idra.state.password").orElse(""),
                 Integer.parseInt(properties.resolveProperty("idra.pool.max-size").orElse("4")),
-                Integer.parseInt(properties.resolveProperty("idra.source.fetch-size").orElse("10000")));
+                Integer.parseInt(properties.resolveProperty("idra.source.fetch-size").orElse("10000")),
+                Boolean.parseBoolean(properties.resolveProperty("idra.routes.reload-enabled").orElse("false")),
+                properties.resolveProperty("idra.routes.directory").orElse("routes"));
     }
 
     @Override

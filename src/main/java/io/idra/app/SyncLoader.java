@@ -10,12 +10,15 @@ import io.idra.model.LoadResult;
 import io.idra.model.Problem;
 import io.idra.model.Sync;
 import io.idra.model.SyncReader;
+import io.idra.model.SyncYaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -25,9 +28,16 @@ import java.util.stream.Stream;
 public final class SyncLoader {
 
     public static final Path DEFAULT_DIRECTORY = Path.of("config", "syncs");
+    public static final Path ROUTES_DIRECTORY = Path.of("routes");
 
-    /** What was loaded, with every problem and warning found. */
-    public record Loaded(List<Sync> syncs, List<Problem> errors, List<String> warnings) {
+    /**
+     * What was loaded, with every problem and warning found.
+     *
+     * @param syncs      every valid sync, of JSON and YAML files
+     * @param routeFiles the valid syncs of each YAML route file (watched for live reload)
+     */
+    public record Loaded(List<Sync> syncs, Map<Path, List<Sync>> routeFiles, List<Problem> errors,
+                         List<String> warnings) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -36,13 +46,19 @@ public final class SyncLoader {
     private SyncLoader() {
     }
 
-    /** The JSON files of {@code config/syncs/}, sorted by name. */
+    /** The JSON files of {@code config/syncs/} and the YAML files of {@code routes/}, each sorted by name. */
     public static List<Path> defaultFiles() throws IOException {
-        if (!Files.isDirectory(DEFAULT_DIRECTORY)) {
+        List<Path> files = new ArrayList<>(list(DEFAULT_DIRECTORY, ".json"));
+        files.addAll(list(ROUTES_DIRECTORY, ".yaml"));
+        return files;
+    }
+
+    private static List<Path> list(Path directory, String suffix) throws IOException {
+        if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(DEFAULT_DIRECTORY)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
 
@@ -50,8 +66,13 @@ public final class SyncLoader {
         List<SyncReader.FromFile> read = new ArrayList<>();
         List<Problem> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Map<Path, List<String>> namesByFile = new LinkedHashMap<>();
         for (Path file : files) {
-            LoadResult result = SyncReader.read(file);
+            boolean yaml = SyncYaml.isYaml(file) && Files.exists(file);
+            LoadResult result = yaml ? SyncYaml.read(file) : SyncReader.read(file);
+            if (yaml) {
+                namesByFile.put(file, result.syncs().stream().map(Sync::name).toList());
+            }
             errors.addAll(result.errors());
             warnings.addAll(result.warnings());
             result.syncs().forEach(sync -> read.add(new SyncReader.FromFile(sync, file.toString())));
@@ -72,7 +93,10 @@ public final class SyncLoader {
                 valid.add(sync);
             }
         }
-        return new Loaded(valid, errors, warnings);
+        Map<Path, List<Sync>> routeFiles = new LinkedHashMap<>();
+        namesByFile.forEach((file, names) -> routeFiles.put(file,
+                valid.stream().filter(sync -> names.contains(sync.name())).toList()));
+        return new Loaded(valid, routeFiles, errors, warnings);
     }
 
     /** timestamp_field_format must be a Go layout this product can translate. */

@@ -1,36 +1,37 @@
 package io.idra.app;
 
-import io.idra.connect.ConnectionStrings;
-import io.idra.connect.JdbcTarget;
 import io.idra.connect.Pools;
-import io.idra.dialect.Dialect;
-import io.idra.dialect.Dialects;
-import io.idra.model.Connector;
 import io.idra.model.Sync;
-import io.idra.route.RowArrays;
+import io.idra.model.SyncParameters;
 import io.idra.route.SyncCatalog;
 import io.idra.route.SyncRouteTemplate;
-import io.idra.route.SyncRuntime;
 import io.idra.state.OffsetStore;
+import org.apache.camel.model.Model;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.Registry;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.support.EventNotifierSupport;
 
-import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Makes one route of the {@code idra-sync} template per enabled sync, after wiring what the routes use: the pools,
- * the offset store and the sync's runtime in the catalog. Runs when Camel has read its properties, so the settings
- * honour -D and environment overrides.
+ * Wires what the sync routes share (pools, offset store, catalog) once Camel has read its properties, so settings
+ * honour -D and environment overrides; teaches Camel to make every {@code idra-sync} route through
+ * {@link SyncTemplateConverter}; adds one templated route per sync (of JSON files and YAML route files alike); and,
+ * when enabled, watches routes/ for edits.
  */
 final class SyncRoutes extends RouteBuilder {
 
     private final List<Sync> syncs;
+    private final Map<Path, List<Sync>> routeFiles;
     private final SyncCatalog catalog;
     private final boolean once;
 
-    SyncRoutes(List<Sync> syncs, SyncCatalog catalog, boolean once) {
+    SyncRoutes(List<Sync> syncs, Map<Path, List<Sync>> routeFiles, SyncCatalog catalog, boolean once) {
         this.syncs = syncs;
+        this.routeFiles = routeFiles;
         this.catalog = catalog;
         this.once = once;
     }
@@ -43,43 +44,29 @@ final class SyncRoutes extends RouteBuilder {
         OffsetStore offsets = new OffsetStore(pools.state(settings.stateUrl(), settings.stateUser(),
                 settings.statePassword()));
         offsets.init();
-        Registry registry = getContext().getRegistry();
+        Services services = new Services(settings, pools, offsets, catalog, once);
+        getContext().getCamelContextExtension().getContextPlugin(Model.class)
+                .addRouteTemplateDefinitionConverter(SyncRouteTemplate.ID,
+                new SyncTemplateConverter(getContext(), services));
+        getContext().getManagementStrategy().addEventNotifier(new ForgetRemovedRoutes());
         for (Sync sync : syncs) {
-            if (sync.disabled()) {
-                continue;
-            }
-            SyncRuntime runtime = runtime(sync, pools, offsets);
-            catalog.add(runtime);
-            String sourceBean = "idra-source-" + sync.name();
-            String rowsBean = "idra-rows-" + sync.source().type().name().toLowerCase();
-            registry.bind(sourceBean, DataSource.class, runtime.sourcePool());
-            registry.bind(rowsBean, new RowArrays(runtime.sourceDialect()));
-            templatedRoute(SyncRouteTemplate.ID)
-                    .routeId(sync.routeId())
-                    .parameter("syncName", sync.name())
-                    .parameter("pollingMillis", String.valueOf(sync.pollingSeconds() * 1000L))
-                    .parameter("repeatCount", once ? "0" : "-1")
-                    .parameter("batchSize", String.valueOf(sync.batchSize()))
-                    .parameter("fetchSize", String.valueOf(Math.min(sync.batchSize(), settings.fetchSizeCap())))
-                    .parameter("sourceDataSource", sourceBean)
-                    .parameter("rowMapperFactory", rowsBean);
+            TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(getContext(), SyncRouteTemplate.ID)
+                    .routeId(sync.routeId());
+            SyncParameters.of(sync).forEach(route::parameter);
+            route.add();
+        }
+        if (settings.routesReload() && !once) {
+            getContext().addService(new RouteFiles(getContext(), settings.routesDirectory(), routeFiles), true, true);
         }
     }
 
-    private static SyncRuntime runtime(Sync sync, Pools pools, OffsetStore offsets) {
-        Dialect source = Dialects.of(sync.source().type());
-        Dialect destination = Dialects.of(sync.destination().type());
-        JdbcTarget sourceTarget = target(sync.source());
-        JdbcTarget destinationTarget = target(sync.destination());
-        return new SyncRuntime(sync, source, destination, sourceTarget, destinationTarget,
-                pools.get(sourceTarget, Pools.Role.SOURCE, source.sourceProperties(),
-                        source.sessionInitSql(sourceTarget.timeZone())),
-                pools.get(destinationTarget, Pools.Role.DESTINATION, destination.destinationProperties(),
-                        destination.sessionInitSql(destinationTarget.timeZone())),
-                offsets);
-    }
-
-    private static JdbcTarget target(Connector connector) {
-        return ConnectionStrings.parse(connector.type(), connector.connectionString(), connector.database());
+    /** A removed route's sync leaves the catalog, so an edited YAML file can define it again. */
+    private final class ForgetRemovedRoutes extends EventNotifierSupport {
+        @Override
+        public void notify(CamelEvent event) {
+            if (event instanceof CamelEvent.RouteRemovedEvent removed) {
+                catalog.remove(removed.getRoute().getRouteId());
+            }
+        }
     }
 }

@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
             Console.errors(loaded.errors());
             return 1;
         }
-        IdraApplication app = new IdraApplication(loaded.syncs(), Map.of());
+        IdraApplication app = new IdraApplication(loaded, Map.of());
         if (!once) {
             app.runForever();
             return 0;

@@ -26,9 +26,15 @@ public final class SyncCatalog {
     public SyncRuntime byRouteId(String routeId) {
         SyncRuntime runtime = byRouteId.get(routeId);
         if (runtime == null) {
-            throw new IllegalStateException("no sync for route " + routeId);
+            throw new IllegalStateException("route " + routeId + " is made from the idra-sync template but is not"
+                    + " named sync-<sync_name>: leave routeId out of its YAML file");
         }
         return runtime;
+    }
+
+    /** Forgets a sync whose route was removed (a YAML file deleted or edited while running). */
+    public void remove(String routeId) {
+        byRouteId.remove(routeId);
     }
 
     public Collection<SyncRuntime> all() {

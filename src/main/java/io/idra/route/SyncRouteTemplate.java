@@ -1,6 +1,9 @@
 package io.idra.route;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.RouteTemplateParameterSource;
+
+import java.util.Set;
 
 /**
  * The route template every sync is made from ({@code idra-sync}). It reads like the product: a quartz timer fires,
@@ -8,12 +11,17 @@ import org.apache.camel.builder.RouteBuilder;
  * batch is written in one destination transaction, and the offset is saved after that commit; passes repeat until
  * the source has nothing more.
  *
- * <p>Parameters: {@code syncName}, {@code pollingMillis}, {@code repeatCount} (-1 forever, 0 for one tick),
- * {@code batchSize}, {@code fetchSize}, {@code sourceDataSource} and {@code rowMapperFactory} (registry bean names).
+ * <p>A templated route gives the sync record's fields as parameters named by their JSON path ({@code sync_name},
+ * {@code source_connector.table} ...); the template's own parameters ({@link #PARAMETERS}) are derived from the
+ * record when the route is made (see the application's template converter).
  */
 public final class SyncRouteTemplate extends RouteBuilder {
 
     public static final String ID = "idra-sync";
+
+    /** Parameters the template derives from the record; not part of the record itself. */
+    public static final Set<String> PARAMETERS = Set.of("pollingMillis", "repeatCount", "batchSize", "fetchSize",
+            "sourceDataSource", "rowMapperFactory", RouteTemplateParameterSource.LOCATION);
 
     private final SyncCatalog catalog;
 
@@ -26,15 +34,9 @@ public final class SyncRouteTemplate extends RouteBuilder {
         TickEnder tickEnder = new TickEnder(catalog);
 
         routeTemplate(ID)
-            .templateParameter("syncName")
-            .templateParameter("pollingMillis")
-            .templateParameter("repeatCount", "-1")
-            .templateParameter("batchSize")
-            .templateParameter("fetchSize")
-            .templateParameter("sourceDataSource")
-            .templateParameter("rowMapperFactory")
+            .templateParameter("sync_name")
             // stateful: one tick of a sync at a time, also across a Quartz cluster
-            .from("quartz:idra/{{syncName}}?stateful=true"
+            .from("quartz:idra/{{sync_name}}?stateful=true"
                     + "&trigger.repeatInterval={{pollingMillis}}&trigger.repeatCount={{repeatCount}}")
                 .onException(Exception.class)
                     .handled(true)

@@ -42,7 +42,7 @@ public final class SyncRunner {
             }
             SyncLoader.Loaded loaded = SyncLoader.load(files);
             assertThat(loaded.errors()).as("load errors").isEmpty();
-            return new IdraApplication(loaded.syncs(), Map.of("idra.state.url", stateUrl()))
+            return new IdraApplication(loaded, Map.of("idra.state.url", stateUrl()))
                     .runOnce(5, TimeUnit.MINUTES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,7 +56,7 @@ public final class SyncRunner {
         try {
             SyncLoader.Loaded loaded = SyncLoader.load(List.of(file));
             assertThat(loaded.errors()).as("load errors").isEmpty();
-            OnceRun run = new IdraApplication(loaded.syncs(), Map.of("idra.state.url", stateUrl()))
+            OnceRun run = new IdraApplication(loaded, Map.of("idra.state.url", stateUrl()))
                     .runOnce(5, TimeUnit.MINUTES);
             assertThat(run.error(syncName)).as("error of sync " + syncName).isNull();
             return run.rows(syncName);
