@@ -65,7 +65,8 @@ final class SyncTemplateConverter implements RouteTemplateDefinition.Converter {
         parameters.put("pollingMillis", String.valueOf(sync.pollingSeconds() * 1000L));
         parameters.put("repeatCount", services.once() ? "0" : "-1");
         parameters.put("batchSize", String.valueOf(sync.batchSize()));
-        parameters.put("fetchSize", String.valueOf(Math.min(sync.batchSize(), services.settings().fetchSizeCap())));
+        parameters.put("fetchSize", String.valueOf(
+                runtime.sourceDialect().fetchSize(Math.min(sync.batchSize(), services.settings().fetchSizeCap()))));
         parameters.put("sourceDataSource", sourceBean);
         parameters.put("rowMapperFactory", rowsBean);
 

@@ -231,6 +231,11 @@ public abstract class Dialect {
     /** Driver settings for a pool that streams source rows. */
     public abstract Map<String, String> sourceProperties();
 
+    /** The fetch size to set on a source query (0: leave the driver's), given the rows wanted per round trip. */
+    public int fetchSize(int wanted) {
+        return wanted;
+    }
+
     /** Driver settings for a pool that writes batches. */
     public abstract Map<String, String> destinationProperties();
 

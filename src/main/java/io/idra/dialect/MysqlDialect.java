@@ -202,11 +202,29 @@ public final class MysqlDialect extends Dialect {
         return value instanceof UUID uuid ? uuid.toString() : value;
     }
 
+    /**
+     * Rows stream one by one ({@code defaultFetchSize=Integer.MIN_VALUE}): nothing is buffered on the client, and
+     * unlike {@code useCursorFetch} the server does not first copy the result into a temporary table (which was
+     * slower, and lived in the server's tmpdir). The connection then serves only this result until it is read,
+     * which is all a source connection does; the server waits up to net_write_timeout for the reader, so that is
+     * raised to cover a slow destination batch.
+     */
     @Override
     public Map<String, String> sourceProperties() {
-        // Connector/J otherwise reads the whole result into memory; with a cursor it fetches fetchSize rows at a time.
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("defaultFetchSize", String.valueOf(Integer.MIN_VALUE));
+        // the binary protocol: the text protocol sends FLOAT with six significant digits only
+        props.put("useServerPrepStmts", "true");
+        props.put("sessionVariables", "net_write_timeout=3600");
         // Zero dates become NULL instead of failing the read; the reader tells them from NULL (see reader()).
-        return Map.of("useCursorFetch", "true", "zeroDateTimeBehavior", "CONVERT_TO_NULL");
+        props.put("zeroDateTimeBehavior", "CONVERT_TO_NULL");
+        return props;
+    }
+
+    /** A positive fetch size would turn streaming off and buffer the whole result: leave the driver's. */
+    @Override
+    public int fetchSize(int wanted) {
+        return 0;
     }
 
     @Override

@@ -53,12 +53,14 @@ final class OffsetReader implements Processor {
     /** Rows with a NULL cursor cannot be ordered, so no mode copies them: count them and say so, once per change. */
     private static void countNullCursors(SyncRuntime runtime, SyncPlan plan) throws SQLException {
         long count;
-        try (Connection c = runtime.sourcePool().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     runtime.sourceDialect().countNullCursors(plan.sourceRelation(), plan.cursorColumns()));
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            count = rs.getLong(1);
+        try (Connection c = runtime.sourcePool().getConnection()) {
+            // the result is closed before the rollback: a MySQL source connection streams results
+            try (PreparedStatement ps = c.prepareStatement(
+                    runtime.sourceDialect().countNullCursors(plan.sourceRelation(), plan.cursorColumns()));
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+            }
             c.rollback();
         }
         if (runtime.status().nullCursorRows(count) && count > 0) {

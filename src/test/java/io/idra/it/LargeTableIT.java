@@ -2,10 +2,10 @@ package io.idra.it;
 
 import io.idra.model.Mode;
 import io.idra.testdb.TestDatabase;
-import io.idra.testdb.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -15,33 +15,33 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A million rows PostgreSQL → MySQL through the jar with a 256 MB heap: memory is bounded by the batch, not by the
+ * A million rows PostgreSQL → MySQL and MySQL → PostgreSQL through the jar with a 256 MB heap: memory is bounded by the batch, not by the
  * table. The rows are compared one by one, a slice at a time.
  */
 class LargeTableIT {
 
     private static final int ROWS = Integer.getInteger("idra.it.large.rows", 1_000_000);
-    private TestDatabase pg;
-    private TestDatabase my;
+    private Databases dbs;
 
     @BeforeEach
     void databases() {
-        pg = TestServers.postgres().createDatabase("large");
-        my = TestServers.mysql().createDatabase("large");
-        SampleTable.create(pg, "big");
-        SampleTable.create(my, "big");
-        BulkRows.fill(pg, "big", 1, ROWS, 3);
+        dbs = new Databases("large");
     }
 
     @AfterEach
     void drop() {
-        pg.close();
-        my.close();
+        dbs.close();
     }
 
-    @Test
-    void aMillionRowsSyncWithA256MegabyteHeap(@TempDir Path dir) throws Exception {
-        SyncJson sync = SyncJson.sync("large", Mode.TIMESTAMP, pg, my).table("big").timestamp("ts");
+    @ParameterizedTest
+    @EnumSource(value = Direction.class, names = {"PG_TO_MYSQL", "MYSQL_TO_PG"})
+    void aMillionRowsSyncWithA256MegabyteHeap(Direction direction, @TempDir Path dir) throws Exception {
+        TestDatabase source = dbs.source(direction);
+        TestDatabase destination = dbs.destination(direction);
+        SampleTable.create(source, "big");
+        SampleTable.create(destination, "big");
+        BulkRows.fill(source, "big", 1, ROWS, 3);
+        SyncJson sync = SyncJson.sync("large", Mode.TIMESTAMP, source, destination).table("big").timestamp("ts");
         Path file = dir.resolve("large.json");
         Files.writeString(file, sync.toString());
         long started = System.nanoTime();
@@ -49,16 +49,16 @@ class LargeTableIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.stdout()).contains("sync 'large': OK, " + ROWS + " rows copied");
-        System.out.printf("LargeTableIT: %d rows PostgreSQL -> MySQL with -Xmx256m in %.1f s (%.0f rows/s incl. JVM start)%n",
-                ROWS, seconds, ROWS / seconds);
+        System.out.printf("LargeTableIT: %d rows %s with -Xmx256m in %.1f s (%.0f rows/s incl. JVM start)%n",
+                ROWS, direction, seconds, ROWS / seconds);
 
-        assertThat(my.count("big")).isEqualTo(ROWS);
+        assertThat(destination.count("big")).isEqualTo(ROWS);
         int slice = 100_000;
         for (int from = 1; from <= ROWS; from += slice) {
             String where = " FROM big WHERE id >= " + from + " AND id < " + (from + slice) + " ORDER BY id";
-            assertThat(my.canonicalRows("SELECT " + SampleTable.COLUMNS + where))
+            assertThat(destination.canonicalRows("SELECT " + SampleTable.COLUMNS + where))
                     .as("rows from id " + from)
-                    .isEqualTo(pg.canonicalRows("SELECT " + SampleTable.COLUMNS + where));
+                    .isEqualTo(source.canonicalRows("SELECT " + SampleTable.COLUMNS + where));
         }
     }
 }
