@@ -27,7 +27,7 @@ public record Services(Settings settings, Pools pools, OffsetStore offsets, Sync
                         source.sessionInitSql(sourceTarget.timeZone())),
                 pools.get(destinationTarget, Pools.Role.DESTINATION, destination.destinationProperties(),
                         destination.sessionInitSql(destinationTarget.timeZone())),
-                offsets);
+                offsets, once);
     }
 
     private static JdbcTarget target(Connector connector) {

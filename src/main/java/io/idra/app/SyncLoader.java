@@ -84,6 +84,7 @@ public final class SyncLoader {
             int before = errors.size();
             checkConnection(sync, "source_connector", sync.source(), errors, warnings);
             checkConnection(sync, "destination_connector", sync.destination(), errors, warnings);
+            checkKeys(sync, errors);
             checkLayout(sync, "source_connector", sync.source(), errors);
             checkLayout(sync, "destination_connector", sync.destination(), errors);
             checkSeconds(sync, Attributes.TIMESTAMP_DELAY_SECONDS, sync.mode().usesTimestamp(), errors, warnings);
@@ -97,6 +98,16 @@ public final class SyncLoader {
         namesByFile.forEach((file, names) -> routeFiles.put(file,
                 valid.stream().filter(sync -> names.contains(sync.name())).toList()));
         return new Loaded(valid, routeFiles, errors, warnings);
+    }
+
+    /** The cursor pairs source and destination key columns one to one (LastDestinationId compares them). */
+    private static void checkKeys(Sync sync, List<Problem> errors) {
+        int source = sync.source().keyColumns().size();
+        int destination = sync.destination().keyColumns().size();
+        if (source != destination) {
+            errors.add(new Problem(sync.name(), "destination_connector.id", "expected " + source
+                    + " key column(s) like source_connector.id, got " + destination));
+        }
     }
 
     /** timestamp_field_format must be a Go layout this product can translate. */

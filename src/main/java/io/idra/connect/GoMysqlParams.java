@@ -85,10 +85,14 @@ final class GoMysqlParams {
                 properties.put("connectionTimeZone", "LOCAL");
             } else if (loc.isEmpty() || loc.equals("UTC")) { // Go's LoadLocation("") is UTC
                 properties.put("connectionTimeZone", "UTC");
+                timeZone = "UTC";
             } else {
                 timeZone = zone("loc", loc);
                 properties.put("connectionTimeZone", timeZone);
             }
+        } else {
+            // go-sql-driver's default loc is UTC: that is where its times (and a start_offset) are read
+            timeZone = "UTC";
         }
         return new Mapped(properties, timeZone, ignored);
     }

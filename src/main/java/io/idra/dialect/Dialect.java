@@ -244,6 +244,11 @@ public abstract class Dialect {
         return null;
     }
 
+    /** Whether the write statement treats a clash on any unique index as "key present", not only on the key. */
+    public boolean conflictsOnAnyUniqueKey() {
+        return false;
+    }
+
     /** Column types without an equality operator (compared as text when deciding whether an upsert changes a row). */
     public boolean lacksEquality(String typeName) {
         return false;

@@ -108,6 +108,11 @@ public final class MysqlDialect extends Dialect {
         return insertPrefix(table, columns) + " ON DUPLICATE KEY UPDATE " + set;
     }
 
+    @Override
+    public boolean conflictsOnAnyUniqueKey() {
+        return true;
+    }
+
     /**
      * DATETIME and TIMESTAMP are read as LocalDateTime (full microseconds, no JVM time-zone shift). A zero date,
      * which the driver turns into NULL (zeroDateTimeBehavior), and a partly zero one, which java.time refuses, are

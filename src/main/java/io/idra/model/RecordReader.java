@@ -19,6 +19,7 @@ final class RecordReader {
 
     static final Set<String> KEYS =
             Set.of("id", "sync_name", "source_connector", "destination_connector", "mode", "disabled");
+    static final int MAX_ID_LENGTH = 64;
 
     private static final String MODES =
             Arrays.stream(Mode.values()).map(Mode::jsonName).collect(Collectors.joining(", "));
@@ -44,6 +45,11 @@ final class RecordReader {
         Issues issues = new Issues(name.orElse(fallbackLabel));
         FieldReader f = new FieldReader(node, "", issues);
         Optional<String> statedId = f.isBlank("id") ? Optional.empty() : Optional.of(f.string("id"));
+        if (statedId.isPresent() && statedId.get().length() > MAX_ID_LENGTH) {
+            // the state store keys offsets by it in a column of this size
+            f.error("id", "expected at most " + MAX_ID_LENGTH + " characters (a UUID has 36), got "
+                    + statedId.get().length());
+        }
         checkName(f, name);
         Optional<Mode> mode = mode(f);
         boolean disabled = f.bool("disabled", false);

@@ -11,19 +11,20 @@ import java.util.List;
 
 /**
  * Cuts a batch before a gap in the key sequence that may still fill ({@link GapWatch}); the rows before the gap
- * are written, then the tick ends. Only for id modes with one integer key and {@code id_gap_wait_seconds} set.
+ * are written, then the tick ends. Only for id modes with a one-column integer key and {@code id_gap_wait_seconds}
+ * set.
  */
 final class GapGuard implements Processor {
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws InterruptedException {
         Tick tick = Tick.of(exchange);
         if (tick.haltReason() != null) {
             throw new TickHalt(tick.haltReason());
         }
         SyncRuntime runtime = tick.runtime();
         GapWatch gaps = runtime.gaps();
-        if (!gaps.enabled()) {
+        if (!gaps.enabled() || runtime.cursor().size() != 1) {
             return;
         }
         List<?> rows = exchange.getMessage().getBody(List.class);
@@ -41,7 +42,7 @@ final class GapGuard implements Processor {
         if (writable == rows.size()) {
             return;
         }
-        String reason = "waiting for key " + gaps.gapStart() + " (a gap in the key sequence, up to "
+        String reason = "waiting for key " + gaps.oldestGap() + " (a gap in the key sequence, up to "
                 + runtime.sync().source().seconds(Attributes.ID_GAP_WAIT_SECONDS) + " s)";
         if (writable == 0) {
             throw new TickHalt(reason);

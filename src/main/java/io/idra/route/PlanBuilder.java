@@ -7,15 +7,18 @@ import io.idra.dialect.Identifier;
 import io.idra.dialect.TableInfo;
 import io.idra.dialect.TableInspector;
 import io.idra.model.Sync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds a {@link SyncPlan} from the metadata of both tables, and refuses to start a sync that could not be exact:
@@ -24,6 +27,8 @@ import java.util.List;
  * written before this check passes.
  */
 final class PlanBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.idra.sync");
 
     private final SyncRuntime runtime;
 
@@ -101,6 +106,7 @@ final class PlanBuilder {
                     + "' has no PRIMARY KEY or UNIQUE index on exactly " + keys + "; one is needed to skip or update"
                     + " rows already copied, so that no row is ever duplicated");
         }
+        warnAboutOtherUniqueKeys(dst, destination, keys);
         for (String column : cursor.destinationMaxColumns()) {
             if (sync.mode().offsetInDestination() && destination.column(column).isEmpty()) {
                 throw new SyncException(column.equals(cursor.destinationColumns().get(0)) && sync.mode().usesTimestamp()
@@ -134,7 +140,7 @@ final class PlanBuilder {
         }
         String zone = runtime.sourceJdbcTarget().timeZone();
         Object time = runtime.sourceDialect().timestampAt(start, firstCursorColumn,
-                zone == null ? ZoneOffset.UTC : ZoneId.of(zone));
+                zone == null ? ZoneId.systemDefault() : ZoneId.of(zone));
         return Offset.from(List.of(time));
     }
 
@@ -157,6 +163,21 @@ final class PlanBuilder {
         } catch (SQLException e) {
             throw new SyncException("destination_connector.table", "cannot inspect table '"
                     + runtime.sync().destination().table() + "': " + Errors.firstLine(e), e);
+        }
+    }
+
+    /**
+     * MySQL's ON DUPLICATE KEY UPDATE fires on any unique index, not only the key: a source row clashing with another
+     * destination row on such an index would be skipped (Insert) or would overwrite that row (Upsert). PostgreSQL
+     * fails the batch instead, so it needs no warning.
+     */
+    private void warnAboutOtherUniqueKeys(Dialect dst, TableInfo destination, List<String> keys) {
+        Set<String> key = Set.copyOf(keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList());
+        List<Set<String>> others = destination.uniqueKeys().stream().filter(u -> !u.equals(key)).toList();
+        if (dst.conflictsOnAnyUniqueKey() && !others.isEmpty()) {
+            LOG.warn("sync '{}': destination table '{}' has unique indexes on {} besides the key {}: a source row that"
+                    + " clashes on one of them would be skipped or would overwrite another row", runtime.sync().name(),
+                    destination.name(), others, keys);
         }
     }
 

@@ -35,7 +35,7 @@ public final class SyncRouteTemplate extends RouteBuilder {
 
         routeTemplate(ID)
             .templateParameter("sync_name")
-            // stateful: one tick of a sync at a time, also across a Quartz cluster
+            // stateful: one tick of a sync at a time (across nodes too, once Quartz's clustered JobStore is set up)
             .from("quartz:idra/{{sync_name}}?stateful=true"
                     + "&trigger.repeatInterval={{pollingMillis}}&trigger.repeatCount={{repeatCount}}")
                 .onException(Exception.class)
@@ -54,6 +54,7 @@ public final class SyncRouteTemplate extends RouteBuilder {
                             .process(new GapGuard())
                             .process(new BatchWriter())
                             .process(new OffsetSaver())
+                            .process(new ProgressLog())
                         .end()
                         .process(exchange -> Tick.of(exchange).endPass())
                     .end()

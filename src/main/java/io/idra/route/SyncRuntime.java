@@ -36,7 +36,7 @@ public final class SyncRuntime {
 
     public SyncRuntime(Sync sync, Dialect sourceDialect, Dialect destinationDialect, JdbcTarget sourceTarget,
                        JdbcTarget destinationTarget, DataSource sourcePool, DataSource destinationPool,
-                       OffsetStore offsets) {
+                       OffsetStore offsets, boolean once) {
         this.sync = sync;
         this.sourceDialect = sourceDialect;
         this.destinationDialect = destinationDialect;
@@ -47,7 +47,8 @@ public final class SyncRuntime {
         this.offsets = offsets;
         this.cursor = Cursor.of(sync);
         this.status = new SyncStatus(sync);
-        this.gaps = new GapWatch(sync.mode().usesTimestamp() ? 0 : sync.source().seconds(Attributes.ID_GAP_WAIT_SECONDS));
+        this.gaps = new GapWatch(sync.mode().usesTimestamp() ? 0 : sync.source().seconds(Attributes.ID_GAP_WAIT_SECONDS),
+                once);
     }
 
     public SyncPlan plan() throws SQLException {

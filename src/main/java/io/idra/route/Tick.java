@@ -3,6 +3,7 @@ package io.idra.route;
 import io.idra.cursor.Offset;
 import org.apache.camel.Exchange;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,6 +25,7 @@ final class Tick {
     private Offset lastOffset;
     private String phase = "starting";
     private String haltReason;
+    private Instant lastProgress = started;
     private boolean skipped;
 
     Tick(SyncRuntime runtime) {
@@ -80,6 +82,15 @@ final class Tick {
 
     String haltReason() {
         return haltReason;
+    }
+
+    /** Whether a progress line is due: every {@code every} of a long tick. */
+    boolean progressDue(Instant now, Duration every) {
+        if (now.isBefore(lastProgress.plus(every))) {
+            return false;
+        }
+        lastProgress = now;
+        return true;
     }
 
     /** A tick that does nothing: the sync is backing off after failures. */

@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * The offsets of state-store modes, one row per sync id, in any JDBC database (H2 file by default; PostgreSQL or
  * MySQL when several nodes share it). The SQL is portable on purpose: {@code CREATE TABLE IF NOT EXISTS} and
- * update-then-insert work unchanged on H2, PostgreSQL and MySQL, and a sync never runs on two nodes at once
- * (Quartz's stateful job), so the two statements cannot race for one id.
+ * update-then-insert work unchanged on H2, PostgreSQL and MySQL, and a sync's ticks never overlap (Quartz's
+ * stateful job; across nodes once its clustered JobStore is configured), so the two statements cannot race.
  */
 public final class OffsetStore {
 
