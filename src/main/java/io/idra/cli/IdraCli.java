@@ -26,6 +26,7 @@ public final class IdraCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LoggingSetup.useConfigDirectory();
         System.exit(execute(args));
     }
 
