@@ -129,6 +129,26 @@ public abstract class Dialect {
     }
 
     /**
+     * Counts the source rows past {@code offset} (every orderable row when null): how far an id-mode sync is
+     * behind. The same condition as {@link #selectAfter}, without the ORDER BY a count does not need.
+     */
+    public final CursorQuery countAfter(String relation, List<String> cursorColumns, Offset offset) {
+        String count = "SELECT COUNT(*) FROM " + relation + " WHERE ";
+        if (offset == null) {
+            return new CursorQuery(count + cursorColumns.stream().map(c -> quoteColumn(c) + " IS NOT NULL")
+                    .collect(Collectors.joining(" AND ")), List.of());
+        }
+        List<String> quoted = cursorColumns.stream().map(this::quoteColumn).toList();
+        return new CursorQuery(count + after(quoted.subList(0, offset.values().size()), offset.inclusive()),
+                afterParams(offset.values(), offset.inclusive()));
+    }
+
+    /** The greatest value of one column of a relation; {@code layout} non-null parses it from text first. */
+    public final String selectMaxOf(String relation, String column, GoLayout layout) {
+        return "SELECT MAX(" + cursorExpressions(List.of(column), layout).get(0) + ") FROM " + relation;
+    }
+
+    /**
      * Lexicographic "(c1, c2, ...) > (?, ?, ...)" spelled out, which every engine understands:
      * {@code c1 > ? OR (c1 = ? AND c2 > ?) ...}; {@code >=} on the last column when inclusive.
      * The parameters follow from {@link #afterParams}.

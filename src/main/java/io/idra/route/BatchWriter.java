@@ -20,6 +20,12 @@ final class BatchWriter implements Processor {
     /** Rows per executeBatch(): the drivers' sweet spot; the transaction still covers the whole batch. */
     static final int CHUNK = 2000;
 
+    private final SyncCatalog catalog;
+
+    BatchWriter(SyncCatalog catalog) {
+        this.catalog = catalog;
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         Tick tick = Tick.of(exchange);
@@ -35,8 +41,10 @@ final class BatchWriter implements Processor {
         SyncPlan plan = runtime.plan();
         write(runtime, plan, rows);
         Object[] last = (Object[]) rows.get(rows.size() - 1);
-        tick.batchWritten(rows.size(), rechecked(tick.passStart(), runtime, plan, rows),
+        int rechecked = rechecked(tick.passStart(), runtime, plan, rows);
+        tick.batchWritten(rows.size(), rechecked,
                 runtime.cursor().offsetAfter(plan.cursorValues(last), runtime.sync().mode()));
+        catalog.batchWritten(runtime, rows.size() - rechecked);
     }
 
     /** Rows on the inclusive start of the pass: read again to catch late ties, not new. */

@@ -69,7 +69,7 @@ final class OffsetReader implements Processor {
         }
     }
 
-    private static Offset current(SyncRuntime runtime, SyncPlan plan) throws SQLException {
+    static Offset current(SyncRuntime runtime, SyncPlan plan) throws SQLException {
         Offset stored = runtime.sync().mode().offsetInDestination()
                 ? destinationMax(runtime, plan)
                 : runtime.offsets().load(runtime.sync().id()).orElse(null);

@@ -12,6 +12,13 @@ public final class SyncCatalog {
     /** Told when a tick ends; {@code error} is null on success. */
     public interface TickListener {
         void tickEnded(SyncRuntime sync, long rows, String error);
+
+        /**
+         * Told after each batch is committed and its offset recorded on the tick, so that counts move during a
+         * long catch-up, not only when its tick ends. {@code rows} counts the rows copied (not those re-read).
+         */
+        default void batchWritten(SyncRuntime sync, int rows) {
+        }
     }
 
     private final Map<String, SyncRuntime> byRouteId = new ConcurrentHashMap<>();
@@ -47,5 +54,9 @@ public final class SyncCatalog {
 
     void tickEnded(SyncRuntime sync, long rows, String error) {
         listeners.forEach(l -> l.tickEnded(sync, rows, error));
+    }
+
+    void batchWritten(SyncRuntime sync, int rows) {
+        listeners.forEach(l -> l.batchWritten(sync, rows));
     }
 }

@@ -52,7 +52,7 @@ public final class SyncRouteTemplate extends RouteBuilder {
                                 + "&usePlaceholder=false&allowNamedParameters=false")
                         .split(simple("${collate({{batchSize}})}")).streaming().stopOnException()
                             .process(new GapGuard())
-                            .process(new BatchWriter())
+                            .process(new BatchWriter(catalog))
                             .process(new OffsetSaver())
                             .process(new ProgressLog())
                         .end()

@@ -2,6 +2,7 @@ package io.idra.route;
 
 import io.idra.connect.JdbcTarget;
 import io.idra.cursor.Cursor;
+import io.idra.cursor.Offset;
 import io.idra.dialect.Dialect;
 import io.idra.model.Attributes;
 import io.idra.model.Sync;
@@ -60,9 +61,22 @@ public final class SyncRuntime {
         return current;
     }
 
-    /** The plan of the running tick (built by then). */
-    SyncPlan planned() {
+    /**
+     * The plan of the running tick (built by then); elsewhere the latest plan, or null before the first tick and
+     * after a failure (building one reads metadata and may create the destination table: only ticks do that).
+     */
+    public SyncPlan planned() {
         return plan;
+    }
+
+    /** Where the next pass would start, read as {@link OffsetReader} reads it; null: from the beginning. */
+    public Offset currentOffset(SyncPlan plan) throws SQLException {
+        return OffsetReader.current(this, plan);
+    }
+
+    /** An operator's "run now": the next tick runs even while the sync backs off after failures. */
+    public void retryNow() {
+        backoff.succeeded();
     }
 
     Backoff backoff() {
