@@ -54,6 +54,37 @@ class CliIT {
         assertThat(second.stdout()).contains("sync 'cli_good': OK, 0 rows copied");
     }
 
+    /** The canonical record, unchanged but for its connection strings, through the jar: copy, then nothing. */
+    @Test
+    void seedRecordRunOnceCopiesEverythingThenNothing(@TempDir Path dir) throws Exception {
+        TestDatabase school = TestServers.postgres().createDatabase("cliseed");
+        TestDatabase target = TestServers.mysql().createDatabase("cliseed");
+        try (school; target) {
+            school.execute("CREATE TABLE bimbi (id bigint PRIMARY KEY, nome varchar(80), ts timestamp(6))",
+                    "INSERT INTO bimbi SELECT i, 'bimbo ' || i, timestamp '2024-09-01 08:30:00.000001'"
+                            + " + (i / 7) * interval '1 second' FROM generate_series(1, 3000) i");
+            target.execute("CREATE TABLE bimbi (id bigint PRIMARY KEY, nome varchar(80), ts datetime(6))");
+            String seed = Files.readString(Path.of("src/test/resources/seed-sync.json"))
+                    .replace("host=localhost user=postgres password=postgres dbname=school port=5432 sslmode=disable",
+                            school.libpqDsn())
+                    .replace("root:cacata12@tcp(127.0.0.1:3306)/school?charset=utf8mb4",
+                            target.goDsn().replace("?charset=utf8mb4&parseTime=True&loc=Local", "?charset=utf8mb4"));
+            assertThat(seed).doesNotContain("cacata12", "dbname=school ");
+            Path file = write(dir, "seed.json", seed);
+
+            Jar.Result first = Jar.run(dir, List.of(), "run", "--once", file.toString());
+            assertThat(first.exitCode()).as(first.all()).isZero();
+            assertThat(first.stdout()).contains("sync 'Sincro_postgres_mysql': OK, 3000 rows copied");
+            String sql = "SELECT id, nome, ts FROM bimbi ORDER BY id";
+            assertThat(target.canonicalRows(sql)).isEqualTo(school.canonicalRows(sql));
+
+            Jar.Result second = Jar.run(dir, List.of(), "run", "--once", file.toString());
+            assertThat(second.exitCode()).as(second.all()).isZero();
+            assertThat(second.stdout()).contains("sync 'Sincro_postgres_mysql': OK, 0 rows copied");
+            assertThat(target.canonicalRows(sql)).isEqualTo(school.canonicalRows(sql));
+        }
+    }
+
     @Test
     void validateSaysOkPerSync(@TempDir Path dir) throws Exception {
         Path file = write(dir, "two.json", "[" + items("v_one") + "," + items("v_two") + "]");
@@ -100,10 +131,18 @@ class CliIT {
 
     @Test
     void missingTableFailsTheSyncWithOneLine(@TempDir Path dir) throws Exception {
-        Path file = write(dir, "missing.json", items("missing").tables("items", "no_such_table").toString());
+        Path file = write(dir, "missing.json", items("missing").tables("no_such_source", "items")
+                .destinationAttribute("create_table", "false").toString());
         Jar.Result result = Jar.run(dir, List.of(), "run", "--once", file.toString());
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.stderr()).contains("error: sync 'missing': destination_connector.table: table"
+        assertThat(result.stderr()).contains("error: sync 'missing': source_connector.table: table"
+                + " 'no_such_source' does not exist");
+
+        Path noCreate = write(dir, "nocreate.json", items("nocreate").tables("items", "no_such_table")
+                .destinationAttribute("create_table", "false").toString());
+        Jar.Result refused = Jar.run(dir, List.of(), "run", "--once", noCreate.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("error: sync 'nocreate': destination_connector.table: table"
                 + " 'no_such_table' does not exist");
     }
 
