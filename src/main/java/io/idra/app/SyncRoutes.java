@@ -3,6 +3,7 @@ package io.idra.app;
 import io.idra.connect.Pools;
 import io.idra.model.Sync;
 import io.idra.model.SyncParameters;
+import io.idra.ops.Operations;
 import io.idra.route.SyncCatalog;
 import io.idra.route.SyncRouteTemplate;
 import io.idra.state.OffsetStore;
@@ -12,6 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.support.EventNotifierSupport;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,11 @@ final class SyncRoutes extends RouteBuilder {
         Settings settings = Settings.from(getContext().getPropertiesComponent());
         Pools pools = new Pools(settings.poolMaxSize());
         getContext().addService(pools, true, true);
-        OffsetStore offsets = new OffsetStore(pools.state(settings.stateUrl(), settings.stateUser(),
-                settings.statePassword()));
+        DataSource stateStore = pools.state(settings.stateUrl(), settings.stateUser(), settings.statePassword());
+        OffsetStore offsets = new OffsetStore(stateStore);
         offsets.init();
+        // before the routes are added: their MBeans are registered as Camel adds them
+        Operations.install(getContext(), catalog, stateStore);
         Services services = new Services(settings, pools, offsets, catalog, once);
         getContext().getCamelContextExtension().getContextPlugin(Model.class)
                 .addRouteTemplateDefinitionConverter(SyncRouteTemplate.ID,

@@ -20,6 +20,7 @@ public final class SyncStatus {
     private volatile String lastError;
     private volatile String offset;
     private volatile long nullCursorRows;
+    private volatile Instant failingSince;
 
     public SyncStatus(Sync sync) {
         this.sync = sync;
@@ -37,6 +38,7 @@ public final class SyncStatus {
         rowsTotal.addAndGet(rows);
         offset = offsetText;
         lastError = null;
+        failingSince = null;
     }
 
     /**
@@ -45,6 +47,9 @@ public final class SyncStatus {
      */
     public boolean tickFailed(Instant at, long rows, String error) {
         boolean changed = state != State.FAILED;
+        if (changed) {
+            failingSince = at;
+        }
         state = State.FAILED;
         lastTickEnd = at;
         rowsLastTick = rows;
@@ -95,6 +100,11 @@ public final class SyncStatus {
 
     public String lastError() {
         return lastError;
+    }
+
+    /** When the current run of failed ticks began, or null while the sync is not failing. */
+    public Instant failingSince() {
+        return failingSince;
     }
 
     public String offset() {
