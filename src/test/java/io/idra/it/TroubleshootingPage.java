@@ -1,5 +1,10 @@
 package io.idra.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +17,8 @@ final class TroubleshootingPage {
     private static final String INTRO = """
             # Troubleshooting: every message, its cause, its fix
 
-            <!-- Generated from src/test/java/io/idra/it/BadInputs.java by BadInputIT; do not edit by hand.
+            <!-- Generated from src/test/java/io/idra/it/BadInputs.java by BadInputIT; do not edit by hand above
+                 "## Common situations", which is written by hand and kept as it is.
                  After changing a message: mvn -B verify -Dtest=NoSuch -Dsurefire.failIfNoSpecifiedTests=false
                  -Dit.test=BadInputIT -Didra.docs.write=true -->
 
@@ -32,6 +38,10 @@ final class TroubleshootingPage {
             Passwords are never printed.
             """;
 
+    /** The page's hand-written end starts with this heading; rendering keeps it as it is. */
+    static final String HAND_WRITTEN = "## Common situations";
+    private static final Path PAGE = Path.of("docs", "TROUBLESHOOTING.md");
+
     private TroubleshootingPage() {
     }
 
@@ -49,7 +59,20 @@ final class TroubleshootingPage {
                         .append(" |\n");
             }
         });
-        return page.toString();
+        return page.append(handWritten()).toString();
+    }
+
+    /** The hand-written end of the page as it is now, from its blank line before {@link #HAND_WRITTEN}; or "". */
+    private static String handWritten() {
+        try {
+            String text = Files.readString(PAGE);
+            int at = text.indexOf("\n\n" + HAND_WRITTEN + "\n");
+            return at < 0 ? "" : text.substring(at + 1);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String messages(BadInput entry) {
