@@ -79,6 +79,21 @@ class ExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void copiesItsTablesAgainstTheRealServers(Path example, @TempDir Path dir) throws Exception {
+        copies(example, dir);
+    }
+
+    /** README's "Your first real sync" record, the same way. */
+    @Test
+    void readmeFirstSyncCopiesItsTable(@TempDir Path dir) throws Exception {
+        List<MarkdownPage.Block> records = MarkdownPage.read("README.md").blocks("json");
+        assertThat(records).as("JSON records of README.md").hasSize(1);
+        Path record = Files.createDirectories(dir.resolve("readme")).resolve("first-sync.json");
+        Files.writeString(record, records.get(0).text());
+        assertThat(IdraCli.execute("validate", record.toString())).as("validate README's record").isZero();
+        copies(record, dir);
+    }
+
+    private static void copies(Path example, Path dir) throws Exception {
         Sync sync = load(example);
         try (TestDatabase source = server(sync.source().type()).createDatabase("ex_src");
              TestDatabase destination = server(sync.destination().type()).createDatabase("ex_dst")) {
