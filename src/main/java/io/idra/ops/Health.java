@@ -8,7 +8,6 @@ import org.apache.camel.ServiceStatus;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Comparator;
 
 /**
@@ -36,16 +35,14 @@ final class Health {
     }
 
     Verdict check() {
-        return judge(syncs.all(), Instant.now());
-    }
-
-    Verdict judge(Collection<WatchedSyncs.Watched> all, Instant now) {
+        Instant now = Instant.now();
         ObjectNode body = JSON.createObjectNode();
         ArrayNode failing = JSON.createArrayNode();
         ArrayNode retrying = JSON.createArrayNode();
         ArrayNode stopped = JSON.createArrayNode();
         int enabled = 0;
-        for (WatchedSyncs.Watched sync : all.stream().sorted(Comparator.comparing(WatchedSyncs.Watched::name)).toList()) {
+        for (WatchedSyncs.Watched sync : syncs.all().stream()
+                .sorted(Comparator.comparing(WatchedSyncs.Watched::name)).toList()) {
             if (sync.runtime().sync().disabled()) {
                 continue;
             }

@@ -14,6 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsHealthTest {
+
+    private static final LocalDateTime TOMORROW = LocalDateTime.now().plusDays(1).withNano(0);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Databases dbs;
@@ -57,11 +63,26 @@ class MetricsHealthTest {
                 .destinationAttribute("create_table", "false");
     }
 
+    /**
+     * A Timestamp sync that holds back rows younger than an hour: a row stamped tomorrow stays behind, and the lag
+     * is the seconds from the last copied row to it.
+     */
+    private SyncJson delayed(String name) throws SQLException {
+        SampleTable.create(pg, "m_ts");
+        SampleTable.create(my, "m_ts");
+        SampleTable.insert(pg, "m_ts", 1, 25, SampleTable.BASE);
+        try (Connection c = pg.connect()) {
+            SampleTable.insertOne(c, pg.quote("m_ts"), 26, TOMORROW);
+        }
+        return SyncJson.sync(name, Mode.TIMESTAMP, pg, my).table("m_ts").timestamp("ts")
+                .sourceAttribute("timestamp_delay_seconds", "3600");
+    }
+
     @Test
     void metricsCountWhatWasCopiedAndHealthToleratesARetryingSync(@TempDir Path dir) throws Exception {
         int port = RunningApp.freePort();
         try (RunningApp app = RunningApp.start(dir, settings(port, 600), Map.of(),
-                good("m_good", "m_items"), broken("m_bad"))) {
+                good("m_good", "m_items"), broken("m_bad"), delayed("m_ts"))) {
             RunningApp.await("a scrape with the rows", () -> value(scrape(port),
                     "idra_rows_copied_total{sync=\"m_good\"}") == 25);
             RunningApp.await("the failure counted", () -> value(scrape(port),
@@ -77,11 +98,15 @@ class MetricsHealthTest {
             assertThat(value(metrics, "idra_null_cursor_rows{sync=\"m_good\"}")).isZero();
             assertThat(value(metrics, "idra_sync_up{sync=\"m_good\"}")).isEqualTo(1);
             assertThat(value(metrics, "idra_sync_up{sync=\"m_bad\"}")).isZero();
+            // the last copied row is row 25, stamped BASE + 8.123456 s
+            long behind = Duration.between(SampleTable.BASE.plusSeconds(8).plusNanos(123_456_000), TOMORROW).toSeconds();
+            RunningApp.await("the timestamp lag", () -> value(scrape(port),
+                    "idra_lag{sync=\"m_ts\",unit=\"seconds\"}") == behind);
 
             HttpResponse<String> health = get(port, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.headers().firstValue("Content-Type")).hasValue("application/json");
-            assertThat(health.body()).startsWith("{\"status\":\"UP\",\"syncs\":2,\"failingLimitSeconds\":600,"
+            assertThat(health.body()).startsWith("{\"status\":\"UP\",\"syncs\":3,\"failingLimitSeconds\":600,"
                     + "\"failing\":[],\"retrying\":[{\"sync\":\"m_bad\"");
             assertThat(get(port, "/nothing").statusCode()).isEqualTo(404);
         }
