@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class IdraApplication {
 
-    static final String PROPERTIES = "file:config/application.properties;optional=true";
+    /** Where Camel Main reads the settings; the CLI's state-store commands read them from the same place. */
+    public static final String PROPERTIES = "file:config/application.properties;optional=true";
 
     private final List<Sync> syncs;
     private final Map<Path, List<Sync>> routeFiles;

@@ -14,7 +14,7 @@ import java.util.List;
  */
 @Command(name = "idra", mixinStandardHelpOptions = true, version = "idra 0.1.0",
         description = "Keeps tables in sync between PostgreSQL and MySQL/MariaDB.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DemoCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, SyncsCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a sync or a sync record failed (each problem is printed on one line)",
                 "2:wrong usage"})
@@ -47,6 +47,7 @@ public final class IdraCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is needed: run, validate, syncs or demo");
     }
 }
