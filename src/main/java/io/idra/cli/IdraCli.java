@@ -14,7 +14,8 @@ import java.util.List;
  */
 @Command(name = "idra", mixinStandardHelpOptions = true, version = "idra 0.1.0",
         description = "Keeps tables in sync between PostgreSQL and MySQL/MariaDB.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SyncsCommand.class, DemoCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, SyncsCommand.class, OffsetsCommand.class,
+                StatusCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a sync or a sync record failed (each problem is printed on one line)",
                 "2:wrong usage"})
@@ -48,6 +49,6 @@ public final class IdraCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is needed: run, validate, syncs or demo");
+                "a command is needed: run, validate, syncs, offsets, status or demo");
     }
 }
