@@ -5,9 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code offsets list | set | reset}: where each sync stands, kept in the state store (idra.state.url). */
 @Command(name = "offsets", mixinStandardHelpOptions = true,
-        description = {"The offsets of the syncs: the cursor values of the last row copied, kept in the state store"
-                + " (idra.state.url) by modes FullWithId, IdField and Timestamp. LastDestinationId and"
-                + " LastDestinationTimestamp keep none: every tick starts from MAX() of the destination table."},
+        description = {"Lists, sets and resets the syncs' offsets.",
+                "An offset is the cursor values of the last row copied, kept in the state store (idra.state.url)"
+                        + " by modes FullWithId, IdField and Timestamp. LastDestinationId and"
+                        + " LastDestinationTimestamp keep none: every tick starts from MAX() of the destination"
+                        + " table."},
         subcommands = {OffsetsList.class, OffsetsSet.class, OffsetsReset.class},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
 final class OffsetsCommand implements Runnable {

@@ -19,10 +19,11 @@ import java.util.concurrent.Callable;
 
 /** {@code offsets list [--json]}. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Lists where every sync stands: the stored offset and when it was saved; 'none' when it has"
-                + " not copied a row yet (it starts from start_offset); for LastDestination* modes the destination"
-                + " column whose MAX() is read at every tick. Offsets of syncs no file defines any more are listed"
-                + " too, marked (no sync file).",
+        description = {"Lists where every sync stands.",
+                "The stored offset and when it was saved; 'none' when the sync has not copied a row yet (it starts"
+                        + " from start_offset); for LastDestination* modes the destination column whose MAX() is"
+                        + " read at every tick. Offsets of syncs no file defines any more are listed too, marked"
+                        + " (no sync file).",
                 "> V: rows after V are copied next; >= V: rows from V on."},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
 final class OffsetsList implements Callable<Integer> {

@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 
 /** {@code offsets reset NAME [--force]}. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Deletes a sync's stored offset: its next tick starts again from start_offset (from the"
-                + " first row when it is 0). Rows already at the destination are skipped by Insert and set to their"
-                + " current values by Upsert.",
+        description = {"Deletes a sync's stored offset.",
+                "Its next tick starts again from start_offset (from the first row when it is 0). Rows already at"
+                        + " the destination are skipped by Insert and set to their current values by Upsert.",
                 "Only for FullWithId, IdField and Timestamp, and refused while the sync is running, as offsets set."},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
 final class OffsetsReset implements Callable<Integer> {

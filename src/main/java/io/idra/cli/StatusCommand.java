@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 
 /** {@code status [--json]}: what the running program last wrote to the status table, per sync. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows, per sync, what the program that runs it last wrote to the status table in the state"
-                + " store (idra.state.url): state (waiting, running, succeeded, failed), when the last tick ended,"
-                + " rows copied by the last tick and in total (across restarts and nodes), and the last error.",
+        description = {"Shows how each sync is doing, as its program last wrote it to the status table.",
+                "The table is in the state store (idra.state.url). Per sync: how its last tick ended (succeeded or"
+                        + " failed) and when, rows copied by the last tick and in total (across restarts and nodes),"
+                        + " and the last error.",
                 "Syncs whose program never wrote a row are 'never ran'; rows of syncs no file defines any more are"
                         + " marked (no sync file). A row is written when a tick ends, at least once a minute, so an"
                         + " old 'last tick end' means the sync is stopped, or in a long catch-up.",

@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code syncs list | view | import | export | delete | yaml}: the sync records in config/syncs/ and routes/. */
 @Command(name = "syncs", mixinStandardHelpOptions = true,
-        description = {"The sync records run loads without arguments: config/syncs/*.json and routes/*.yaml,"
-                + " relative to the current directory."},
+        description = {"Lists, shows, imports, exports, deletes and converts sync records.",
+                "They are the files run loads without arguments: config/syncs/*.json and routes/*.yaml, relative to"
+                        + " the current directory."},
         subcommands = {SyncsList.class, SyncsView.class, SyncsImport.class, SyncsExport.class, SyncsDelete.class,
                 SyncsYaml.class},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})

@@ -12,9 +12,10 @@ import java.util.concurrent.Callable;
 
 /** {@code syncs delete NAME [--offset [--force]]}. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = {"Deletes the file that defines the sync; a file that holds other syncs or routes too is left"
-                + " alone (edit it instead). A program already running keeps the sync until it restarts, unless"
-                + " the file is a YAML route file and reload is on.",
+        description = {"Deletes the file that defines a sync.",
+                "A file that holds other syncs or routes too is left alone (edit it instead). A program already"
+                        + " running keeps the sync until it restarts, unless the file is a YAML route file and reload"
+                        + " is on.",
                 "--offset also deletes its stored offset, so a sync created again under the same id starts from"
                         + " start_offset; refused while the sync runs (see offsets set)."},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})

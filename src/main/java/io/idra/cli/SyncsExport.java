@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 
 /** {@code syncs export [FILE] [--show-passwords]}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes every sync as one Idra JSON array (valid input for syncs import) to FILE, or to"
-                + " stdout. Each record is written as syncs view prints it.",
+        description = {"Writes every sync as one Idra JSON array, valid input for syncs import.",
+                "To FILE, or to stdout; each record as syncs view prints it.",
                 "Passwords are written as ******** unless --show-passwords: such a masked export is for reading"
                         + " and sharing, it cannot be imported back to a working state (its syncs would not"
                         + " connect). Use --show-passwords for a backup or to move syncs elsewhere.",

@@ -22,9 +22,10 @@ import java.util.function.UnaryOperator;
 
 /** {@code syncs import FILE [--yaml] [--replace]}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Adds the syncs of FILE (one JSON record, an Idra JSON array such as syncs export writes, or"
-                + " a YAML route file), one file per sync: config/syncs/<sync_name>.json, or routes/<sync_name>.yaml"
-                + " with --yaml. Each is written in canonical form, as syncs view prints it.",
+        description = {"Adds the syncs of a file, one file per sync.",
+                "FILE holds one JSON record, an Idra JSON array such as syncs export writes, or YAML route files."
+                        + " Each sync is written to config/syncs/<sync_name>.json (routes/<sync_name>.yaml with"
+                        + " --yaml) in canonical form, as syncs view prints it.",
                 "Every record is checked first, as validate does, and against the syncs already there (names"
                         + " unique ignoring case, ids unique): when anything is wrong, nothing is written.",
                 "An existing sync of the same name is refused unless --replace; replacing removes its old file"

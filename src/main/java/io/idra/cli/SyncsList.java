@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 
 /** {@code syncs list [--json]}. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Lists every sync: name, mode, source and destination (type and table), file, enabled.",
+        description = {"Lists every sync.",
+                "Name, mode, source and destination (type and table), the file that defines it, and whether it"
+                        + " is enabled.",
                 "A file with a mistake is reported on stderr (exit code 1); its syncs are not listed."},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
 final class SyncsList implements Callable<Integer> {

@@ -11,8 +11,9 @@ import java.util.function.UnaryOperator;
 
 /** {@code syncs view NAME [--show-passwords]}. */
 @Command(name = "view", mixinStandardHelpOptions = true,
-        description = {"Prints one sync as its Idra JSON record, with every field as the program uses it (defaults"
-                + " filled in). Passwords in connection strings are shown as ******** unless --show-passwords."},
+        description = {"Prints one sync as its Idra JSON record.",
+                "Every field as the program uses it (defaults filled in); passwords in connection strings as"
+                        + " ******** unless --show-passwords."},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
 final class SyncsView implements Callable<Integer> {
 

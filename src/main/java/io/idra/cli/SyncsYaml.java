@@ -17,11 +17,13 @@ import java.util.function.UnaryOperator;
 
 /** {@code syncs yaml FILE|NAME [--write [--replace]] [--show-passwords]}. */
 @Command(name = "yaml", mixinStandardHelpOptions = true,
-        description = {"Renders syncs as YAML route files (an idra-sync templatedRoute whose parameters are the"
-                + " record's fields by JSON path): the syncs of a JSON FILE, or the sync called NAME.",
+        description = {"Renders syncs as YAML route files.",
+                "Each an idra-sync templatedRoute whose parameters are the record's fields by JSON path: the syncs"
+                        + " of a JSON FILE, or the sync called NAME.",
                 "Printed on stdout with passwords as ******** unless --show-passwords; --write writes"
                         + " routes/<sync_name>.yaml as is (passwords included), to be run instead of the JSON record:"
-                        + " remove the JSON file then, as a sync defined twice is an error."},
+                        + " remove the JSON file then, as a sync defined twice is an error.",
+                "To convert in one step instead: syncs import --yaml --replace config/syncs/<sync_name>.json."},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
 final class SyncsYaml implements Callable<Integer> {
 

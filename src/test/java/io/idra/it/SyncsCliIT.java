@@ -199,6 +199,19 @@ class SyncsCliIT {
     }
 
     @Test
+    void importWithYamlAndReplaceConvertsAJsonSyncInOneStep(@TempDir Path dir) throws Exception {
+        Jar.run(dir, List.of(), "syncs", "import", write(dir, "two.json", twoSyncs()).toString());
+        Jar.Result converted = Jar.run(dir, List.of(), "syncs", "import", "--yaml", "--replace",
+                "config/syncs/orders_b.json");
+        assertThat(converted.exitCode()).as(converted.all()).isZero();
+        assertThat(converted.stdout().lines()).containsExactly(
+                "sync 'orders_b': imported to routes/orders_b.yaml, config/syncs/orders_b.json removed");
+        Jar.Result list = Jar.run(dir, List.of(), "syncs", "list");
+        assertThat(list.exitCode()).as(list.all()).isZero();
+        assertThat(list.stdout()).contains("routes/orders_b.yaml").doesNotContain("config/syncs/orders_b.json");
+    }
+
+    @Test
     void everyCommandHasHelpAndUsageErrorsExitTwo(@TempDir Path dir) {
         for (String command : List.of("list", "view", "import", "export", "delete", "yaml")) {
             Jar.Result help = Jar.run(dir, List.of(), "syncs", command, "--help");
