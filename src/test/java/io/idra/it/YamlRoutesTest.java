@@ -76,6 +76,21 @@ class YamlRoutesTest {
     }
 
     @Test
+    void connectionStringsMayNamePropertiesAndEnvironmentVariables(@TempDir Path dir) throws Exception {
+        SyncJson sync = items("yaml_placeholder", "y_placeholder");
+        Path file = yaml(dir, sync);
+        String database = dbs.source(Direction.PG_TO_MYSQL).name();
+        Files.writeString(file, Files.readString(file).replace("dbname=" + database, "dbname={{test.source.db}}"));
+        assertThat(Files.readString(file)).contains("dbname={{test.source.db}}");
+        SyncLoader.Loaded loaded = SyncLoader.load(List.of(file));
+        assertThat(loaded.errors()).isEmpty();
+        var run = new IdraApplication(loaded, Map.of("idra.state.url", new SyncRunner(dir).stateUrl(),
+                "test.source.db", database)).runOnce(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(run.error("yaml_placeholder")).isNull();
+        assertThat(run.rows("yaml_placeholder")).isEqualTo(25);
+    }
+
+    @Test
     void yamlMistakesGetTheSameLocatedMessagesAsJson(@TempDir Path dir) throws Exception {
         Path file = yaml(dir, items("yaml_bad", "y_bad"));
         Files.writeString(file, Files.readString(file).replace("value: \"Timestamp\"", "value: \"Sometimes\"")
