@@ -72,7 +72,8 @@ public final class IdraApplication {
         main.start();
         try {
             if (!run.await(timeout, unit)) {
-                throw new IllegalStateException("the syncs did not finish their tick within " + timeout + " " + unit);
+                throw new IllegalStateException("the syncs did not finish their tick within " + timeout + " "
+                        + unit.name().toLowerCase(java.util.Locale.ROOT));
             }
         } finally {
             main.stop();

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +31,9 @@ final class OffsetReader implements Processor {
     public void process(Exchange exchange) throws Exception {
         Tick tick = Tick.of(exchange);
         SyncRuntime runtime = tick.runtime();
-        tick.phase("reading the offset");
+        tick.phase("checking the tables");
         SyncPlan plan = runtime.plan();
+        tick.phase("reading the offset");
         Offset offset = current(runtime, plan);
         if (!tick.beginPass(offset)) {
             return;
@@ -72,8 +74,25 @@ final class OffsetReader implements Processor {
     static Offset current(SyncRuntime runtime, SyncPlan plan) throws SQLException {
         Offset stored = runtime.sync().mode().offsetInDestination()
                 ? destinationMax(runtime, plan)
-                : runtime.offsets().load(runtime.sync().id()).orElse(null);
+                : runtime.offsets().load(runtime.sync().id()).map(o -> fitting(o, runtime, plan)).orElse(null);
         return stored != null ? stored : plan.startOffset();
+    }
+
+    /**
+     * A stored offset must fit the cursor it is compared with: a record that kept its id but changed its mode or
+     * key would otherwise compare old values with other columns (a type error, or silently wrong rows).
+     */
+    private static Offset fitting(Offset stored, SyncRuntime runtime, SyncPlan plan) {
+        boolean timestamps = runtime.sync().mode().usesTimestamp();
+        boolean temporal = stored.values().get(0) instanceof Temporal;
+        int size = stored.values().size();
+        if (size > plan.cursorColumns().size() || (size < plan.cursorColumns().size() && !stored.inclusive())
+                || temporal != timestamps) {
+            throw new SyncException("mode", "the stored offset " + stored + " does not fit the cursor "
+                    + plan.cursorColumns() + " (was the mode or the key changed?): reset it with 'idra offsets reset "
+                    + runtime.sync().name() + "', or give the record a new id");
+        }
+        return stored;
     }
 
     /** MAX(cursor) at the destination, or null when the table is empty. */

@@ -50,6 +50,11 @@ public final class SyncJson {
         return c;
     }
 
+    public SyncJson mode(Mode mode) {
+        root.put("mode", mode.jsonName());
+        return this;
+    }
+
     public SyncJson table(String table) {
         source.put("table", table);
         destination.put("table", table);
