@@ -4,7 +4,7 @@
 #   bench/run.sh [--rows N] [--repeat K] [--cases bulk,jdbc-serial,jdbc-pipelined,idra|none]
 #                [--directions pg-to-mysql,mysql-to-pg] [--saves insert,upsert] [--idra-mode IdField|Timestamp]
 #                [--xmx 256m] [--idle-rows N|0] [--idle-syncs 100] [--idle-seconds 60] [--idle-ticks 20]
-#                [--max-others 25] [--quiet-wait 600] [--attempts 3]
+#                [--max-others 50] [--quiet-wait 120] [--attempts 2]
 #                [--profile] [--keep] [--working-tree | --jar FILE] [--out DIR]
 #
 # Defaults: 1,000,000 rows, 3 runs of every case (median reported), both directions and save modes, idra in

@@ -31,9 +31,9 @@ public final class Bench {
         int idleSyncs = 100;
         int idleSeconds = 60;
         int idleTicks = 20;
-        double maxOthers = 25;
-        int quietWait = 600;
-        int attempts = 3;
+        double maxOthers = 50;
+        int quietWait = 120;
+        int attempts = 2;
         boolean profile;
         boolean keep;
         Path jar;
