@@ -94,8 +94,14 @@ class CrashSafetyIT {
         List<Long> copiedAtKill = new ArrayList<>();
         try {
             for (int kill = 0; kill < KILLS; kill++) {
+                long before = destination.count(table);
                 Process idra = Jar.start(dir, log, jvm, "run", file.toString());
-                Thread.sleep(1200 + random.nextInt(2500));
+                // kill at a random moment after this run has started to copy, however slowly the JVM came up
+                long deadline = System.currentTimeMillis() + 120_000;
+                while (destination.count(table) <= before && idra.isAlive() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(random.nextInt(1500));
                 idra.destroyForcibly().waitFor();
                 copiedAtKill.add(destination.count(table));
                 totalKills++;
