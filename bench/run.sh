@@ -10,7 +10,7 @@
 # Defaults: 1,000,000 rows, 3 runs of every case (median reported), both directions and save modes, idra in
 # IdField mode, every JVM -Xmx256m; idle measurements on 10,000,000 rows (--idle-rows 0 skips them, --cases none
 # skips the copies), 100 idle syncs for 60 s. --profile adds one JFR-profiled idra run per direction and save mode
-# and prints its top frames. --keep leaves the databases. --jar measures a given idra.jar instead of building one.
+# and 30 s of the idle syncs under JFR, and prints their top frames. --keep leaves the databases. --jar measures a given idra.jar instead of building one.
 # On a shared machine: each case first waits (at most --quiet-wait s) until other processes (not this benchmark,
 # not the databases) use at most --max-others % of one core, and is run again (at most --attempts times in all)
 # when they used more while it ran; the table reports that CPU share for every case.

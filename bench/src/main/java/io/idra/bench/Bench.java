@@ -152,7 +152,12 @@ public final class Bench {
             }
             if (o.idleRows > 0) {
                 generate(generated, o.idleRows);
-                new Idle(o, classpath, report).run();
+                Idle idle = new Idle(o, classpath, report);
+                idle.run();
+                if (o.profile) {
+                    report.append("\n## Where the idle syncs' CPU goes (JFR, `settings=profile`)\n");
+                    idle.profile();
+                }
             }
         } finally {
             if (!o.keep) {
@@ -162,8 +167,9 @@ public final class Bench {
         }
         report.append("\nEnded " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19)
                 + "; load average then: " + Machine.loadAverage() + "\n");
-        Path md = o.out.resolve(LocalDate.now() + "-" + o.rows + ".md");
-        report.write(md, o.out.resolve(LocalDate.now() + "-" + o.rows + ".csv"));
+        String name = LocalDate.now() + (o.copy() ? "-" + o.rows : "-idle-" + o.idleRows);
+        Path md = o.out.resolve(name + ".md");
+        report.write(md, o.out.resolve(name + ".csv"));
         System.out.println("\nwritten: " + md + " and the .csv files beside it");
     }
 

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Idle {
 
+    /** Ticks before the measured ones: idra's code gets warm, the first tick builds the plan and counts NULLs. */
+    private static final int WARMUP_TICKS = 30;
+
     private final Bench.Options o;
     private final String classpath;
     private final Report report;
@@ -34,27 +37,29 @@ final class Idle {
             BenchTable.create(d.destination(), BenchTable.DESTINATION);
             Object[] cursor = BenchTable.lastCursor(d.source());
             tick(d, cursor);
-            syncs(d, cursor);
+            syncs(d, cursor, null);
         }
         String t = String.format(Locale.ROOT, "%n## Idle tick: %,d-row source with an index on (updated_at, id),"
-                + " one caught-up Timestamp sync ticking every second (%d ticks after 3 warm-up)%n%n", o.idleRows,
-                o.idleTicks)
+                + " one caught-up Timestamp sync ticking every second (%d ticks after %d to warm up)%n%n",
+                o.idleRows, o.idleTicks, WARMUP_TICKS)
                 + "| source → destination | idra tick median ms | p90 | min | bare query median ms | idra's query"
                 + " by JDBC median ms | tick / bare | others CPU % |\n|---|---:|---:|---:|---:|---:|---:|---:|\n" + ticks
                 + "\nTick: from TickStarter to TickEnder as idra's status records it (in-process, idra's API)."
                 + " Bare query: `SELECT * FROM src WHERE (updated_at, id) > (?, ?) ORDER BY updated_at, id LIMIT 1`"
                 + " (MariaDB: the index-range form idra writes, `updated_at >= ? AND (updated_at > ? OR (updated_at = ?"
                 + " AND id > ?))`), prepared and run on an open connection. idra's query: the same without LIMIT, as"
-                + " idra sends it (fetch size 5000 / streaming).\n"
+                + " idra sends it (fetch size 5000 / streaming). Both prepared anew each time, after 200 runs to warm up,"
+                + " in turn, medians of at least 100.\n"
                 + String.format(Locale.ROOT, "%n## %d idle syncs ticking every second on one node, %d s%n%n",
                 o.idleSyncs, o.idleSeconds)
-                + "| source → destination | syncs | ticks/s seen | CPU % of one core | source connections max |"
-                + " destination connections max | threads | RSS MB | DB CPU % | others CPU % |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + syncs
+                + "| source → destination | syncs | ticks/s seen | CPU % of one core | CPU ms per tick | source"
+                + " connections max | destination connections max | threads | RSS MB | DB CPU % | others CPU % |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + syncs
                 + "\nOne `java -Xmx" + o.xmx + " -jar idra.jar run` with " + o.idleSyncs + " Timestamp syncs"
                 + " (polling_time 1, state store H2) on the same source table, caught up; measured after every sync had"
                 + " ticked once. CPU: utime + stime of the process over the window; connections: the server's count of"
-                + " connections to the benchmark database, sampled every second; ticks: the `nothing new` DEBUG lines.\n";
+                + " connections to the benchmark database, sampled every second; ticks: the `nothing new` DEBUG lines; CPU ms"
+                + " per tick: the process's CPU time over those ticks (every cost of the idle process included).\n";
         System.out.println(t);
         report.append(t);
     }
@@ -68,7 +73,8 @@ final class Idle {
         Files.writeString(work.resolve("sync.json"), Records.sync("idle-tick", "idle", "Timestamp", d, Save.UPSERT, 1));
         Bench.waitForQuiet(o);
         Child.Measured m = Child.run(work, List.of("-Xmx" + o.xmx), List.of("-cp", classpath,
-                IdleTick.class.getName(), "sync.json", stateUrl, d.source().id(), "3", String.valueOf(o.idleTicks),
+                IdleTick.class.getName(), "sync.json", stateUrl, d.source().id(), String.valueOf(WARMUP_TICKS),
+                String.valueOf(o.idleTicks),
                 cursor[0].toString(), cursor[1].toString()), 20);
         if (m.exitCode() != 0) {
             throw new IllegalStateException("idle tick failed:\n" + Bench.tail(m.output(), 40));
@@ -87,8 +93,9 @@ final class Idle {
         System.out.println("idle tick " + d.label + ": " + ticks.toString().lines().reduce((a, b) -> b).orElse(""));
     }
 
-    private void syncs(Direction d, Object[] cursor) throws Exception {
-        Path work = o.work.resolve("idle-syncs-" + d.id).toAbsolutePath();
+    /** @param jfr null: measure; else: record 30 s of ticking with JFR into that file, and summarise it */
+    private void syncs(Direction d, Object[] cursor, Path jfr) throws Exception {
+        Path work = o.work.resolve("idle-syncs-" + d.id + (jfr == null ? "" : "-profile")).toAbsolutePath();
         Bench.deleteTree(work);
         Files.createDirectories(work.resolve("syncs"));
         String stateUrl = Records.stateUrl(work);
@@ -105,6 +112,9 @@ final class Idle {
             command.add(file.toString());
         }
         Records.seedState(stateUrl, ids, cursor);
+        if (jfr != null) {
+            command.add(1, "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+        }
         Path log = work.resolve("idra.log");
         Files.writeString(work.resolve("logback.xml"), "<configuration>\n"
                 + "  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\"><file>" + log + "</file>\n"
@@ -123,6 +133,10 @@ final class Idle {
                 Thread.sleep(500);
             }
             Thread.sleep(5000);
+            if (jfr != null) {
+                Thread.sleep(30_000);
+                return;
+            }
             Bench.waitForQuiet(o);
             CpuWatch watch = new CpuWatch();
             long lines0 = idleLines(log);
@@ -148,13 +162,14 @@ final class Idle {
                 throw new IllegalStateException("idra stopped during the idle measurement; see " + work);
             }
             double cpu = (cpu1 - cpu0) / Child.CLOCK_TICKS / seconds * 100;
-            syncs.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %d | %d | %d | %d | %.0f | %.0f |%n",
-                    d.label, o.idleSyncs, (lines1 - lines0) / seconds, cpu, sourceMax, destinationMax,
+            double ticksPerSecond = (lines1 - lines0) / seconds;
+            syncs.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %d | %d | %d | %d | %.0f | %.0f |%n",
+                    d.label, o.idleSyncs, ticksPerSecond, cpu, cpu * 10 / ticksPerSecond, sourceMax, destinationMax,
                     Child.procStatus(p.pid(), "Threads"), Child.procStatus(p.pid(), "VmRSS") / 1024, usage.databases(),
                     usage.others()));
             report.idleCsv("cpu_percent," + d.id + "," + o.idleSyncs + "," + String.format(Locale.ROOT, "%.2f", cpu));
             report.idleCsv("ticks_per_s," + d.id + "," + o.idleSyncs + ","
-                    + String.format(Locale.ROOT, "%.1f", (lines1 - lines0) / seconds));
+                    + String.format(Locale.ROOT, "%.1f", ticksPerSecond));
             report.idleCsv("connections_source/destination," + d.id + "," + o.idleSyncs + "," + String.join(" ", samples));
             System.out.println("idle syncs " + d.label + ": " + syncs.toString().lines().reduce((a, b) -> b).orElse(""));
         } finally {
@@ -162,6 +177,19 @@ final class Idle {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
+        }
+    }
+
+    /** With --profile: where the CPU of the idle syncs goes (JFR, 30 s of ticking, not measured above). */
+    void profile() throws Exception {
+        for (Direction d : o.directions) {
+            BenchTable.create(d.destination(), BenchTable.DESTINATION);
+            Path jfr = o.work.resolve("profile-idle-" + d.id + ".jfr").toAbsolutePath();
+            syncs(d, BenchTable.lastCursor(d.source()), jfr);
+            String text = String.format(Locale.ROOT, "%n### %d idle syncs, %s, 30 s of ticking%n%n```%n%s```%n",
+                    o.idleSyncs, d.label, JfrTop.summary(jfr, 12));
+            System.out.println(text);
+            report.append(text);
         }
     }
 

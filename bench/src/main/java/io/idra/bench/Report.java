@@ -19,7 +19,8 @@ final class Report {
 
     Report(Bench.Options o, String machine) {
         this.o = o;
-        body.append("# Idra benchmark: ").append(String.format(Locale.ROOT, "%,d", o.rows)).append(" rows\n\n")
+        body.append("# Idra benchmark: ").append(o.copy() ? String.format(Locale.ROOT, "%,d rows", o.rows)
+                        : String.format(Locale.ROOT, "idle measurements on %,d rows", o.idleRows)).append("\n\n")
                 .append("`bench/run.sh").append(o.userArgs()).append("`\n\n").append(machine).append('\n');
     }
 
@@ -115,6 +116,10 @@ final class Report {
 
     void write(Path md, Path csv) throws Exception {
         Files.writeString(md, body.toString());
+        if (runs.isEmpty()) {
+            Files.write(csv.resolveSibling(csv.getFileName().toString().replace(".csv", "-idle.csv")), idleCsv);
+            return;
+        }
         List<String> lines = new ArrayList<>();
         lines.add("case,direction,save,run,rows,seconds,rows_per_s,wall_s,peak_heap_mb,heap_after_gc_mb,gc_pause_ms,"
                 + "peak_rss_mb,cpu_percent,db_cpu_percent,others_cpu_percent,attempt,problem");
