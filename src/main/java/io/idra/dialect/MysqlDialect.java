@@ -247,7 +247,7 @@ public final class MysqlDialect extends Dialect {
         if (bulkLoads) {
             // LOAD DATA LOCAL from a stream: Connector/J honours its stream hook only with this
             // (allowLoadLocalInfileInPath restricts files but disables the hook); MysqlBulkLoad leaves an empty
-            // stream set after each load, so the session never sends a file
+            // stream set after each load, so a session that has loaded a batch never sends a file
             props.put("allowLoadLocalInfile", "true");
         }
         return props;
