@@ -25,10 +25,9 @@ public record Services(Settings settings, Pools pools, OffsetStore offsets, Sync
         return new SyncRuntime(sync, source, destination, sourceTarget, destinationTarget,
                 pools.get(sourceTarget, Pools.Role.SOURCE, source.sourceProperties(),
                         source.sessionInitSql(sourceTarget.timeZone())),
-                pools.get(destinationTarget, Pools.Role.DESTINATION,
-                        destination.destinationProperties(settings.bulkWrites()),
+                pools.get(destinationTarget, Pools.Role.DESTINATION, destination.destinationProperties(),
                         destination.sessionInitSql(destinationTarget.timeZone())),
-                offsets, once, settings.bulkWrites());
+                offsets, once);
     }
 
     private static JdbcTarget target(Connector connector) {
