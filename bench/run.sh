@@ -17,7 +17,8 @@
 #
 # Needs PostgreSQL and MariaDB/MySQL (PGHOST/PGPORT/PGUSER/PGPASSWORD, MYSQL_HOST/MYSQL_TCP_PORT/MYSQL_USER/
 # MYSQL_PWD; defaults 127.0.0.1, postgres / root, no password); creates and drops the database idra_bench on both
-# (IDRA_BENCH_DATABASE to change it). Results: bench/results/<date>-<rows>.md, .csv and -idle.csv.
+# (IDRA_BENCH_DATABASE to change it). Results: bench/results/<date>-<rows>.md, .csv and -idle.csv (-2, -3... for
+# further runs that day; --cases none: <date>-idle-<idle rows>).
 #
 # Build: idra.jar is built from the committed HEAD's pom.xml and src/main (--working-tree: from the files as they are
 # now, uncommitted changes included) in a private copy, bench/target/idra-src, tests not compiled: the shared

@@ -167,7 +167,11 @@ public final class Bench {
         }
         report.append("\nEnded " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19)
                 + "; load average then: " + Machine.loadAverage() + "\n");
-        String name = LocalDate.now() + (o.copy() ? "-" + o.rows : "-idle-" + o.idleRows);
+        String base = LocalDate.now() + (o.copy() ? "-" + o.rows : "-idle-" + o.idleRows);
+        String name = base;
+        for (int n = 2; Files.exists(o.out.resolve(name + ".md")); n++) {
+            name = base + "-" + n; // another run that day: -2, -3..., never overwritten
+        }
         Path md = o.out.resolve(name + ".md");
         report.write(md, o.out.resolve(name + ".csv"));
         System.out.println("\nwritten: " + md + " and the .csv files beside it");
