@@ -3,8 +3,12 @@ package io.idra.connect;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.support.service.ServiceSupport;
+import org.h2.api.ErrorCode;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +25,9 @@ public final class Pools extends ServiceSupport {
 
     /** How long a tick waits for a connection before it fails; the drivers give up sooner (ConnectTimeouts). */
     public static final int CONNECTION_TIMEOUT_SECONDS = 10;
+
+    /** How long opening the state store waits for another process that holds its H2 file. */
+    private static final Duration STATE_LOCK_WAIT = Duration.ofSeconds(30);
 
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
@@ -55,13 +62,45 @@ public final class Pools extends ServiceSupport {
             config.setAutoCommit(false);
             config.setMaximumPoolSize(maxSize);
             config.setMinimumIdle(0);
-            try {
-                return new HikariDataSource(config);
-            } catch (RuntimeException e) {
-                // no cause kept: one-line error printers show the deepest cause, which would drop the setting's name
-                throw new IllegalStateException("cannot open the state store (idra.state.url): " + rootReason(e));
+            Instant giveUp = Instant.now().plus(STATE_LOCK_WAIT);
+            while (true) {
+                try {
+                    return new HikariDataSource(config);
+                } catch (RuntimeException e) {
+                    if (heldByAnotherProcess(e) && Instant.now().isBefore(giveUp)) {
+                        pause();
+                        continue;
+                    }
+                    // no cause kept: one-line error printers show the deepest cause, which drops the setting's name
+                    throw new IllegalStateException("cannot open the state store (idra.state.url): " + rootReason(e));
+                }
             }
         });
+    }
+
+    /**
+     * The default H2 file is opened by {@code run} and by every CLI command. A command that starts just before
+     * {@code run} holds the file for a moment (H2 then reports its lock file as in use or recently modified); run
+     * waits for it instead of exiting.
+     */
+    private static boolean heldByAnotherProcess(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || sql.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1
+                    && String.valueOf(sql.getMessage()).contains("Lock file"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the state store (idra.state.url)");
+        }
     }
 
     private static String rootReason(Throwable error) {
