@@ -25,9 +25,10 @@ public record Services(Settings settings, Pools pools, OffsetStore offsets, Sync
         return new SyncRuntime(sync, source, destination, sourceTarget, destinationTarget,
                 pools.get(sourceTarget, Pools.Role.SOURCE, source.sourceProperties(),
                         source.sessionInitSql(sourceTarget.timeZone())),
-                pools.get(destinationTarget, Pools.Role.DESTINATION, destination.destinationProperties(),
+                pools.get(destinationTarget, Pools.Role.DESTINATION,
+                        destination.destinationProperties(settings.bulkWrites()),
                         destination.sessionInitSql(destinationTarget.timeZone())),
-                offsets, once);
+                offsets, once, settings.bulkWrites());
     }
 
     private static JdbcTarget target(Connector connector) {

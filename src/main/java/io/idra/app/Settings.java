@@ -7,7 +7,7 @@ import org.apache.camel.spi.PropertiesComponent;
  * {@code -Dkey=value} or an environment variable ({@code IDRA_STATE_URL} for {@code idra.state.url}).
  */
 public record Settings(String stateUrl, String stateUser, String statePassword, int poolMaxSize, int fetchSizeCap,
-                       boolean routesReload, String routesDirectory) {
+                       boolean routesReload, String routesDirectory, boolean bulkWrites) {
 
     public static final String DEFAULT_STATE_URL = "jdbc:h2:file:./data/idra-state;AUTO_SERVER=TRUE";
 
@@ -19,7 +19,8 @@ public record Settings(String stateUrl, String stateUser, String statePassword, 
                 Integer.parseInt(properties.resolveProperty("idra.pool.max-size").orElse("4")),
                 Integer.parseInt(properties.resolveProperty("idra.source.fetch-size").orElse("10000")),
                 Boolean.parseBoolean(properties.resolveProperty("idra.routes.reload-enabled").orElse("false")),
-                properties.resolveProperty("idra.routes.directory").orElse("routes"));
+                properties.resolveProperty("idra.routes.directory").orElse("routes"),
+                Boolean.parseBoolean(properties.resolveProperty("idra.write.bulk").orElse("true")));
     }
 
     @Override

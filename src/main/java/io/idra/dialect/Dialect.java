@@ -206,15 +206,20 @@ public abstract class Dialect {
     public abstract String writeSql(Identifier table, List<String> columns, List<String> keyColumns, SaveMode mode,
                                     List<String> textCompared);
 
+    /** {@code INSERT INTO table (columns) VALUES (?, ...)}. */
     protected final String insertPrefix(Identifier table, List<String> columns) {
-        return insertPrefix(table, "", columns);
+        return insertInto(table, "", columns) + placeholders(columns);
     }
 
-    /** {@code INSERT INTO table [AS alias] (columns) VALUES (?, ...)}. */
-    protected final String insertPrefix(Identifier table, String alias, List<String> columns) {
+    /** {@code INSERT INTO table [AS alias] (columns)}. */
+    protected final String insertInto(Identifier table, String alias, List<String> columns) {
         return "INSERT INTO " + quote(table) + (alias.isEmpty() ? "" : " AS " + alias) + " ("
-                + columns.stream().map(this::quoteColumn).collect(Collectors.joining(", "))
-                + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+                + columns.stream().map(this::quoteColumn).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** {@code VALUES (?, ...)} with a leading space, one placeholder per column. */
+    protected static String placeholders(List<String> columns) {
+        return " VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     protected static List<String> nonKey(List<String> columns, List<String> keyColumns) {
@@ -243,6 +248,9 @@ public abstract class Dialect {
         };
     }
 
+    /** How this engine takes part in bulk loads, as a source and as a destination ({@code idra.write.bulk}). */
+    public abstract BulkWrites bulkWrites();
+
     /** Converts a value read from any engine into one this engine's driver binds; most pass through. */
     public Object bindable(Object value) {
         return value;
@@ -256,8 +264,8 @@ public abstract class Dialect {
         return wanted;
     }
 
-    /** Driver settings for a pool that writes batches. */
-    public abstract Map<String, String> destinationProperties();
+    /** Driver settings for a pool that writes batches, with or without bulk loads. */
+    public abstract Map<String, String> destinationProperties(boolean bulkLoads);
 
     /** SQL run on every new connection to give the session the time zone the connection string asked for, or null. */
     public String sessionInitSql(String timeZone) {

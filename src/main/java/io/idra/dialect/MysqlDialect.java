@@ -30,6 +30,8 @@ public final class MysqlDialect extends Dialect {
     private static final DateTimeFormatter DATE_TIME = MysqlValues.DATE_TIME;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
+    private final MysqlBulkWrites bulk = new MysqlBulkWrites(this);
+
     @Override
     public ConnectorType type() {
         return ConnectorType.MYSQL;
@@ -233,10 +235,21 @@ public final class MysqlDialect extends Dialect {
     }
 
     @Override
-    public Map<String, String> destinationProperties() {
+    public BulkWrites bulkWrites() {
+        return bulk;
+    }
+
+    @Override
+    public Map<String, String> destinationProperties(boolean bulkLoads) {
         Map<String, String> props = new LinkedHashMap<>();
         // One multi-row INSERT per chunk of the JDBC batch instead of one round trip per row.
         props.put("rewriteBatchedStatements", "true");
+        if (bulkLoads) {
+            // LOAD DATA LOCAL from a stream: Connector/J honours its stream hook only with this
+            // (allowLoadLocalInfileInPath restricts files but disables the hook); MysqlBulkLoad leaves an empty
+            // stream set after each load, so a session that has loaded a batch never sends a file
+            props.put("allowLoadLocalInfile", "true");
+        }
         return props;
     }
 

@@ -27,6 +27,8 @@ public final class PostgresDialect extends Dialect {
     private static final Set<String> NO_EQUALITY = Set.of("json", "xml", "point", "line", "lseg", "box", "path",
             "polygon", "circle");
 
+    private final PostgresBulkWrites bulk = new PostgresBulkWrites(this);
+
     @Override
     public ConnectorType type() {
         return ConnectorType.POSTGRES;
@@ -92,13 +94,19 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String writeSql(Identifier table, List<String> columns, List<String> keyColumns, SaveMode mode,
                            List<String> textCompared) {
+        return write(table, columns, keyColumns, mode, textCompared, placeholders(columns));
+    }
+
+    /** The write statement of the rows that {@code rows} gives: a VALUES list, or a SELECT from a staging table. */
+    String write(Identifier table, List<String> columns, List<String> keyColumns, SaveMode mode,
+                 List<String> textCompared, String rows) {
         String conflict = " ON CONFLICT (" + keyColumns.stream().map(this::quoteColumn).collect(Collectors.joining(", "))
                 + ")";
         List<String> updated = nonKey(columns, keyColumns);
         if (mode == SaveMode.INSERT || updated.isEmpty()) {
-            return insertPrefix(table, columns) + conflict + " DO NOTHING";
+            return insertInto(table, "", columns) + rows + conflict + " DO NOTHING";
         }
-        return insertPrefix(table, "idra_dst", columns) + conflict + " DO UPDATE SET "
+        return insertInto(table, "idra_dst", columns) + rows + conflict + " DO UPDATE SET "
                 + updated.stream().map(c -> quoteColumn(c) + " = EXCLUDED." + quoteColumn(c))
                         .collect(Collectors.joining(", "))
                 + " WHERE (" + updated.stream().map(c -> comparable("idra_dst", c, textCompared))
@@ -212,7 +220,13 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
-    public Map<String, String> destinationProperties() {
+    public BulkWrites bulkWrites() {
+        return bulk;
+    }
+
+    /** COPY needs no driver setting, so bulk loads change nothing here. */
+    @Override
+    public Map<String, String> destinationProperties(boolean bulkLoads) {
         Map<String, String> props = new LinkedHashMap<>();
         // One multi-row INSERT per chunk of the JDBC batch instead of one round trip per row.
         props.put("reWriteBatchedInserts", "true");

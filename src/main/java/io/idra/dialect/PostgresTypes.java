@@ -75,7 +75,7 @@ final class PostgresTypes {
         return types;
     }
 
-    private static ColumnType fromMetadata(TableInfo.Column column) {
+    static ColumnType fromMetadata(TableInfo.Column column) {
         String name = column.typeName().toLowerCase(Locale.ROOT);
         int length = column.precision() == UNBOUNDED ? 0 : column.precision();
         Kind kind = switch (name) {

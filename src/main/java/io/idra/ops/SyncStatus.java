@@ -43,10 +43,11 @@ public final class SyncStatus {
 
     /**
      * @return true when the sync was not failing before: a failure is logged once when it starts, not at every
-     *         retry (the latest error stays readable in the status)
+     *         retry (the latest error stays readable in the status). Every retry's tick starts as RUNNING, so
+     *         "failing" is the run of failed ticks that no success has ended.
      */
     public boolean tickFailed(Instant at, long rows, String error) {
-        boolean changed = state != State.FAILED;
+        boolean changed = failingSince == null;
         if (changed) {
             failingSince = at;
         }

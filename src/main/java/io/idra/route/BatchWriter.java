@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes one batch of source rows to the destination as one JDBC batch in one transaction, then records the
- * cursor of its last row on the tick for the {@link OffsetSaver}. Values are bound by position, in the order of
- * {@link SyncPlan#columns()}; the driver sends them in chunks so that its per-row buffers stay small.
+ * Writes one batch of source rows to the destination in one transaction, then records the cursor of its last row on
+ * the tick for the {@link OffsetSaver}. The batch goes as a bulk load through a staging table when the plan has one
+ * ({@link SyncPlan#bulk()}), else as one JDBC batch whose values are bound by position, in the order of
+ * {@link SyncPlan#columns()}, and sent in chunks so that the driver's per-row buffers stay small. Either way every
+ * value passes its column's checks and conversions first ({@link RowBinder}).
  */
 final class BatchWriter implements Processor {
 
@@ -66,24 +68,35 @@ final class BatchWriter implements Processor {
     private static void write(SyncRuntime runtime, SyncPlan plan, List<?> rows) throws SQLException {
         RowBinder.Batch batch = plan.binder().batch();
         try (Connection c = runtime.destinationPool().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(plan.writeSql())) {
-                int pending = 0;
-                for (Object element : rows) {
-                    batch.bind(ps, (Object[]) element);
-                    ps.addBatch();
-                    if (++pending == CHUNK) {
-                        ps.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    ps.executeBatch();
+            try {
+                if (plan.bulk() != null) {
+                    plan.bulk().write(c, rows.size(), i -> batch.values((Object[]) rows.get(i)));
+                } else {
+                    writeJdbcBatch(c, plan, batch, rows);
                 }
                 c.commit();
                 batch.logWarnings();
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
                 throw e;
+            }
+        }
+    }
+
+    private static void writeJdbcBatch(Connection c, SyncPlan plan, RowBinder.Batch batch, List<?> rows)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(plan.writeSql())) {
+            int pending = 0;
+            for (Object element : rows) {
+                batch.bind(ps, (Object[]) element);
+                ps.addBatch();
+                if (++pending == CHUNK) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
             }
         }
     }

@@ -123,6 +123,7 @@ final class PlanBuilder {
         RowBinder binder = new RowBinder(sync.name(), dst, destinationZone, targets, localInstants, sourceZone, keys,
                 keys.stream().mapToInt(destinationColumns::indexOf).toArray());
         return new SyncPlan(relation, columns, cursorIndexes, cursorColumns, destination.name(), binder, writeSql,
+                BulkChoice.choose(runtime, destination, sourceColumns, targets, keys, textCompared),
                 maxSql, startOffset(sync, sourceColumns.get(cursorIndexes[0])));
     }
 

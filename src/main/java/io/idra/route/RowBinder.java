@@ -75,6 +75,15 @@ final class RowBinder {
             }
         }
 
+        /** The row's values as the destination takes them: each checked and converted by its column's writer. */
+        Object[] values(Object[] row) {
+            Object[] values = new Object[row.length];
+            for (int i = 0; i < row.length; i++) {
+                values[i] = row[i] == null ? null : write(i, row, row[i]);
+            }
+            return values;
+        }
+
         private Object write(int i, Object[] row, Object value) {
             Object source = localInstants[i] && value instanceof LocalDateTime local
                     ? local.atZone(sourceZone).toOffsetDateTime() : value;

@@ -1,6 +1,7 @@
 package io.idra.route;
 
 import io.idra.cursor.Offset;
+import io.idra.dialect.BulkLoad;
 import io.idra.dialect.Identifier;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param destinationTable  the destination table, with the case it has in the catalog
  * @param binder            binds a row's values to the destination columns, in row order
  * @param writeSql          INSERT / upsert statement with one placeholder per column
+ * @param bulk              how batches are bulk loaded through a staging table, or null to write JDBC batches
  * @param destinationMaxSql MAX() of the destination cursor (LastDestination* modes), else null
  * @param startOffset       where a fresh sync starts (from start_offset), or null for "from the beginning"
  */
@@ -27,6 +29,7 @@ public record SyncPlan(
         Identifier destinationTable,
         RowBinder binder,
         String writeSql,
+        BulkLoad bulk,
         String destinationMaxSql,
         Offset startOffset) {
 

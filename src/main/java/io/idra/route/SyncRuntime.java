@@ -30,6 +30,7 @@ public final class SyncRuntime {
     private final OffsetStore offsets;
     private final Cursor cursor;
     private final SyncStatus status;
+    private final boolean bulkWrites;
     private final Backoff backoff = new Backoff();
     private final GapWatch gaps;
     private volatile SyncPlan plan;
@@ -37,7 +38,7 @@ public final class SyncRuntime {
 
     public SyncRuntime(Sync sync, Dialect sourceDialect, Dialect destinationDialect, JdbcTarget sourceTarget,
                        JdbcTarget destinationTarget, DataSource sourcePool, DataSource destinationPool,
-                       OffsetStore offsets, boolean once) {
+                       OffsetStore offsets, boolean once, boolean bulkWrites) {
         this.sync = sync;
         this.sourceDialect = sourceDialect;
         this.destinationDialect = destinationDialect;
@@ -48,6 +49,7 @@ public final class SyncRuntime {
         this.offsets = offsets;
         this.cursor = Cursor.of(sync);
         this.status = new SyncStatus(sync);
+        this.bulkWrites = bulkWrites;
         this.gaps = new GapWatch(sync.mode().usesTimestamp() ? 0 : sync.source().seconds(Attributes.ID_GAP_WAIT_SECONDS),
                 once);
     }
@@ -77,6 +79,11 @@ public final class SyncRuntime {
     /** An operator's "run now": the next tick runs even while the sync backs off after failures. */
     public void retryNow() {
         backoff.succeeded();
+    }
+
+    /** Whether batches may be bulk loaded through a staging table (idra.write.bulk); the plan decides per sync. */
+    boolean bulkWrites() {
+        return bulkWrites;
     }
 
     Backoff backoff() {

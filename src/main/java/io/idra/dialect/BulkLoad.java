@@ -1,0 +1,140 @@
+package io.idra.dialect;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * How a sync writes a batch through a staging table instead of a JDBC batch ({@code idra.write.bulk}). Inside the
+ * batch's transaction the rows are streamed into a temporary table of the connection with the driver's bulk path
+ * (PostgreSQL {@code COPY FROM STDIN}, MySQL {@code LOAD DATA LOCAL INFILE}), then one {@code INSERT ... SELECT} with
+ * the conflict handling of the JDBC statement moves them into the destination, and the staging table is left empty
+ * (or gone) by the time the transaction ends, committed or rolled back. Made at plan time by
+ * {@link BulkWrites#load}, for columns whose values the text carries exactly ({@link BulkWrites#refusal}).
+ */
+public abstract class BulkLoad {
+
+    private final List<String> prepare;
+    private final String load;
+    private final String merge;
+    private final List<String> finish;
+    private final FieldEncoder[] encoders;
+
+    /**
+     * @param prepare  run before each load: creates the staging table when the connection does not have it yet
+     * @param load     the bulk statement that reads the text into the staging table
+     * @param merge    moves the staging rows into the destination
+     * @param finish   run after the merge, inside the transaction
+     * @param encoders one per column, in row order
+     */
+    BulkLoad(List<String> prepare, String load, String merge, List<String> finish, FieldEncoder[] encoders) {
+        this.prepare = List.copyOf(prepare);
+        this.load = load;
+        this.merge = merge;
+        this.finish = List.copyOf(finish);
+        this.encoders = encoders.clone();
+    }
+
+    /**
+     * Writes {@code rows} rows in the connection's current transaction; the caller commits, or rolls back when this
+     * throws.
+     *
+     * @param values the values of row i as the destination takes them (checked and converted); may throw for a value
+     *               that does not fit, which then fails the batch
+     */
+    public final void write(Connection c, int rows, IntFunction<Object[]> values) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : prepare) {
+                s.execute(sql);
+            }
+            RowText text = new RowText(rows, values, encoders);
+            long loaded;
+            try {
+                loaded = load(s, load, text);
+            } catch (SQLException | RuntimeException e) {
+                // a value that failed its checks ended the stream early; that, not its consequence, is the error
+                if (text.failure() == null) {
+                    throw e;
+                }
+                text.failure().addSuppressed(e);
+                throw text.failure();
+            }
+            if (text.failure() != null) {
+                throw text.failure();
+            }
+            if (loaded != rows) {
+                throw new SQLException("the staging table received " + loaded + " of the batch's " + rows + " rows");
+            }
+            s.executeUpdate(merge);
+            for (String sql : finish) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * Why this connection's server cannot take the load (the staging table cannot be created, a server setting), or
+     * null. Leaves the connection's transaction for the caller to roll back.
+     */
+    public String unavailable(Connection c) {
+        try (Statement s = c.createStatement()) {
+            for (String sql : prepare) {
+                s.execute(sql);
+            }
+            return null;
+        } catch (SQLException e) {
+            return "cannot create the staging table: " + firstLine(e);
+        }
+    }
+
+    /** The first line of a driver's message, for a one-line reason. */
+    static String firstLine(SQLException e) {
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+    }
+
+    /** Streams {@code text} into the staging table with {@code sql}; returns how many rows the server stored. */
+    protected abstract long load(Statement s, String sql, InputStream text) throws SQLException;
+
+    public List<String> prepareSql() {
+        return prepare;
+    }
+
+    public String loadSql() {
+        return load;
+    }
+
+    public String mergeSql() {
+        return merge;
+    }
+
+    public List<String> finishSql() {
+        return finish;
+    }
+
+    /**
+     * A staging table name of its own for each sync and shape of the destination: temporary tables live as long as the
+     * pooled connection, which other syncs use too, and a plan made after the table changed must not find the old
+     * shape. Short enough for both engines' identifiers.
+     */
+    static String stagingName(String seed, Identifier table, List<TableInfo.Column> targets) {
+        StringBuilder shape = new StringBuilder(seed).append('\n').append(table);
+        for (TableInfo.Column column : targets) {
+            shape.append('\n').append(column.name()).append(' ').append(column.typeName()).append('(')
+                    .append(column.precision()).append(',').append(column.scale()).append(')');
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(shape.toString().getBytes(StandardCharsets.UTF_8));
+            return "idra_stage_" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

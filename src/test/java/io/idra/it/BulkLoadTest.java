@@ -1,0 +1,199 @@
+package io.idra.it;
+
+import io.idra.dialect.BulkLoad;
+import io.idra.dialect.Dialect;
+import io.idra.dialect.Identifier;
+import io.idra.dialect.MysqlDialect;
+import io.idra.dialect.PostgresDialect;
+import io.idra.dialect.TableInfo;
+import io.idra.dialect.TableInspector;
+import io.idra.model.ConnectorType;
+import io.idra.model.SaveMode;
+import io.idra.testdb.TestDatabase;
+import io.idra.testdb.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The bulk load against the real servers, below the route: text that looks like the load format arrives as it was,
+ * a failed batch leaves nothing in the staging table for the next batch on the same connection, and a MySQL
+ * connection never sends a local file once it has loaded a batch.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BulkLoadTest {
+
+    private Databases dbs;
+
+    @BeforeAll
+    void databases() {
+        dbs = new Databases("bulk");
+    }
+
+    @AfterAll
+    void drop() {
+        dbs.close();
+    }
+
+    private TestDatabase db(ConnectorType engine) {
+        return dbs.destination(engine == ConnectorType.POSTGRES ? Direction.PG_TO_PG : Direction.MYSQL_TO_MYSQL);
+    }
+
+    private static Dialect dialect(ConnectorType engine) {
+        return engine == ConnectorType.POSTGRES ? new PostgresDialect() : new MysqlDialect();
+    }
+
+    /** A connection as a destination pool makes it: the dialect's driver settings, autocommit off. */
+    private static Connection connect(TestDatabase db, Dialect dialect) throws SQLException {
+        return connect(db.jdbcUrl(), db, dialect);
+    }
+
+    private static Connection connect(String url, TestDatabase db, Dialect dialect) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", db.server().user());
+        properties.setProperty("password", db.server().password());
+        properties.putAll(dialect.destinationProperties(true));
+        Connection c = DriverManager.getConnection(url, properties);
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private static BulkLoad load(Dialect dialect, Connection c, String table, SaveMode mode) throws SQLException {
+        TableInspector inspector = new TableInspector(dialect);
+        TableInfo info = inspector.inspect(c, inspector.resolve(c, Identifier.table(table)).orElseThrow());
+        c.rollback();
+        return dialect.bulkWrites().load(info.name(), info.columns(), List.of("id"), mode, List.of(), "bulk-test");
+    }
+
+    private static List<String> values(Connection c, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        c.rollback();
+        return values;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConnectorType.class)
+    void textThatLooksLikeTheLoadFormatArrivesAsItWas(ConnectorType engine) throws SQLException {
+        TestDatabase db = db(engine);
+        Dialect dialect = dialect(engine);
+        db.execute("CREATE TABLE look_alike (id int PRIMARY KEY, v " + (engine == ConnectorType.POSTGRES
+                ? "text" : "LONGTEXT") + ")");
+        List<String> texts = new ArrayList<>(Arrays.asList("\\N", "N", "NULL", "", null, "\t", "\\", "a\r\nb", "\\.",
+                "\\.\n", "end\\", "tab\there", "😀 漢字 ñ", "'quoted' \"double\" `tick`"));
+        if (engine == ConnectorType.MYSQL) {
+            texts.add("nul\0inside");
+        }
+        try (Connection c = connect(db, dialect)) {
+            load(dialect, c, "look_alike", SaveMode.UPSERT).write(c, texts.size(), i -> new Object[] {i, texts.get(i)});
+            c.commit();
+            assertThat(values(c, "SELECT v FROM look_alike ORDER BY id")).containsExactlyElementsOf(texts);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConnectorType.class)
+    void aFailedBatchLeavesNothingForTheNextBatchOnTheSameConnection(ConnectorType engine) throws SQLException {
+        TestDatabase db = db(engine);
+        Dialect dialect = dialect(engine);
+        db.execute("CREATE TABLE failing (id int PRIMARY KEY, v int)");
+        try (Connection c = connect(db, dialect)) {
+            BulkLoad load = load(dialect, c, "failing", SaveMode.UPSERT);
+            // refused by the server: by COPY on PostgreSQL, by the INSERT ... SELECT on MySQL (strict sql_mode)
+            assertThatThrownBy(() -> load.write(c, 2, i -> new Object[] {i + 1, i == 0 ? "1" : "x"}))
+                    .isInstanceOf(SQLException.class);
+            c.rollback();
+            load.write(c, 1, i -> new Object[] {3, "3"});
+            c.commit();
+            assertThat(values(c, "SELECT id FROM failing ORDER BY id")).containsExactly("3");
+
+            // refused by the value checks while streaming: that error, and no part of the batch
+            IllegalArgumentException check = new IllegalArgumentException("row id=5 does not fit");
+            assertThatThrownBy(() -> load.write(c, 3, i -> {
+                if (i == 1) {
+                    throw check;
+                }
+                return new Object[] {4 + i, "7"};
+            })).isSameAs(check);
+            c.rollback();
+            load.write(c, 1, i -> new Object[] {9, "9"});
+            c.commit();
+            assertThat(values(c, "SELECT id FROM failing ORDER BY id")).containsExactly("3", "9");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConnectorType.class)
+    void aConnectionLostDuringTheLoadFailsWithTheDriversError(ConnectorType engine) throws Exception {
+        TestDatabase db = db(engine);
+        Dialect dialect = dialect(engine);
+        db.execute("CREATE TABLE lost (id int PRIMARY KEY, v text)");
+        int port = engine == ConnectorType.POSTGRES ? TestServers.postgres().port() : TestServers.mysql().port();
+        try (TcpProxy proxy = new TcpProxy(port)) {
+            String url = db.jdbcUrl().replace(":" + port + "/", ":" + proxy.port() + "/");
+            Connection c = connect(url, db, dialect);
+            BulkLoad load = load(dialect, c, "lost", SaveMode.UPSERT);
+            String text = "x".repeat(200);
+            assertThatThrownBy(() -> load.write(c, 100_000, i -> {
+                if (i == 60_000) {
+                    cut(proxy);
+                }
+                return new Object[] {i, text};
+            })).isInstanceOf(SQLException.class);
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // pgjdbc cannot say goodbye on a cut connection; the test is about the error above
+            }
+        }
+    }
+
+    private static void cut(TcpProxy proxy) {
+        try {
+            proxy.cut();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aMysqlConnectionSendsNoLocalFileAfterALoad(@TempDir Path dir) throws Exception {
+        TestDatabase db = db(ConnectorType.MYSQL);
+        Dialect dialect = dialect(ConnectorType.MYSQL);
+        db.execute("CREATE TABLE guarded (id int PRIMARY KEY, v int)", "CREATE TABLE stolen (line text)");
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "password=hunter2\n");
+        try (Connection c = connect(db, dialect)) {
+            load(dialect, c, "guarded", SaveMode.INSERT).write(c, 1, i -> new Object[] {1, "1"});
+            c.commit();
+            try (Statement s = c.createStatement()) {
+                // what a hostile server could ask for at any later statement
+                assertThat(s.executeUpdate("LOAD DATA LOCAL INFILE '" + secret + "' INTO TABLE stolen")).isZero();
+            }
+            c.commit();
+            assertThat(values(c, "SELECT line FROM stolen")).isEmpty();
+        }
+    }
+}
