@@ -21,24 +21,32 @@ import java.util.function.IntFunction;
  */
 public abstract class BulkLoad {
 
+    /** After a direct load met a key the destination has, batches go through the staging table this many times. */
+    public static final int STAGED_AFTER_CONFLICT = 16;
+
     private final List<String> prepare;
     private final String load;
     private final String merge;
     private final List<String> finish;
+    private final String direct;
     private final FieldEncoder[] encoders;
+    private volatile int stagedToGo;
 
     /**
      * @param prepare  run before each load: creates the staging table when the connection does not have it yet
      * @param load     the bulk statement that reads the text into the staging table
      * @param merge    moves the staging rows into the destination
      * @param finish   run after the merge, inside the transaction
+     * @param direct   Insert only: the bulk statement that reads the text straight into the destination, or null
      * @param encoders one per column, in row order
      */
-    BulkLoad(List<String> prepare, String load, String merge, List<String> finish, FieldEncoder[] encoders) {
+    BulkLoad(List<String> prepare, String load, String merge, List<String> finish, String direct,
+             FieldEncoder[] encoders) {
         this.prepare = List.copyOf(prepare);
         this.load = load;
         this.merge = merge;
         this.finish = List.copyOf(finish);
+        this.direct = direct;
         this.encoders = encoders.clone();
     }
 
@@ -50,25 +58,19 @@ public abstract class BulkLoad {
      *               that does not fit, which then fails the batch
      */
     public final void write(Connection c, int rows, IntFunction<Object[]> values) throws SQLException {
+        if (direct != null && stagedToGo == 0) {
+            if (loadedDirectly(c, rows, values)) {
+                return;
+            }
+            stagedToGo = STAGED_AFTER_CONFLICT;
+        } else if (stagedToGo > 0) {
+            stagedToGo--;
+        }
         try (Statement s = c.createStatement()) {
             for (String sql : prepare) {
                 s.execute(sql);
             }
-            RowText text = new RowText(rows, values, encoders);
-            long loaded;
-            try {
-                loaded = load(s, load, text);
-            } catch (SQLException | RuntimeException e) {
-                // a value that failed its checks ended the stream early; that, not its consequence, is the error
-                if (text.failure() == null) {
-                    throw e;
-                }
-                text.failure().addSuppressed(e);
-                throw text.failure();
-            }
-            if (text.failure() != null) {
-                throw text.failure();
-            }
+            long loaded = loadChecked(s, load, rows, values);
             if (loaded != rows) {
                 throw new SQLException("the staging table received " + loaded + " of the batch's " + rows + " rows");
             }
@@ -77,6 +79,57 @@ public abstract class BulkLoad {
                 s.execute(sql);
             }
         }
+    }
+
+    /**
+     * Insert into a destination that has none of the batch's keys (a table catching up) needs no staging table: the
+     * rows are loaded straight into it. When the load cannot be taken exactly as it is (a key already there, which
+     * Insert must skip, or anything the server only warned about) the transaction is rolled back and the caller
+     * goes through the staging table, which skips present keys and reports real errors.
+     *
+     * @return whether the rows are in the destination, uncommitted
+     */
+    private boolean loadedDirectly(Connection c, int rows, IntFunction<Object[]> values) throws SQLException {
+        SQLException problem = null;
+        try (Statement s = c.createStatement()) {
+            if (loadChecked(s, direct, rows, values) == rows) {
+                return true;
+            }
+        } catch (SQLException e) {
+            // not reported: the staging path meets the same problem, if it is one, and says so
+            problem = e;
+        }
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // the connection is gone: the load's own error says why
+            if (problem == null) {
+                throw e;
+            }
+            problem.addSuppressed(e);
+            throw problem;
+        }
+        return false;
+    }
+
+    /** Loads the text of the rows with {@code sql}; a value that fails its checks fails the batch. */
+    private long loadChecked(Statement s, String sql, int rows, IntFunction<Object[]> values) throws SQLException {
+        RowText text = new RowText(rows, values, encoders);
+        long loaded;
+        try {
+            loaded = load(s, sql, text);
+        } catch (SQLException | RuntimeException e) {
+            // a value that failed its checks ended the stream early; that, not its consequence, is the error
+            if (text.failure() == null) {
+                throw e;
+            }
+            text.failure().addSuppressed(e);
+            throw text.failure();
+        }
+        if (text.failure() != null) {
+            throw text.failure();
+        }
+        return loaded;
     }
 
     /**
@@ -116,6 +169,11 @@ public abstract class BulkLoad {
 
     public List<String> finishSql() {
         return finish;
+    }
+
+    /** The load straight into the destination (Insert), or null. */
+    public String directSql() {
+        return direct;
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.List;
  */
 final class MysqlBulkLoad extends BulkLoad {
 
-    MysqlBulkLoad(String create, String load, String merge, String drop, FieldEncoder[] encoders) {
-        super(List.of(create), load, merge, List.of(drop), encoders);
+    MysqlBulkLoad(String create, String load, String merge, String drop, String direct, FieldEncoder[] encoders) {
+        super(List.of(create), load, merge, List.of(drop), direct, encoders);
     }
 
     /**

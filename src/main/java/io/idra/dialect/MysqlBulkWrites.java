@@ -71,7 +71,28 @@ final class MysqlBulkWrites extends BulkWrites {
                 + String.join(", ", selected) + " FROM " + staging + " AS idra_stage ON DUPLICATE KEY UPDATE "
                 + update(table, columns, selected, keyColumns, mode);
         return new MysqlBulkLoad(create, load, merge, "DROP TEMPORARY TABLE " + staging,
+                mode == SaveMode.INSERT ? direct(table, quoted, staged) : null,
                 staged.stream().map(s -> s.encoder).toArray(FieldEncoder[]::new));
+    }
+
+    /**
+     * Insert: LOAD DATA straight into the destination, bytes and flags through user variables. With LOCAL the server
+     * skips a present key and turns conversion errors into warnings; {@link MysqlBulkLoad} fails the load on any
+     * warning, and the batch then goes through the staging table (BulkLoad#write).
+     */
+    private String direct(Identifier table, List<String> quoted, List<MysqlText.Staged> staged) {
+        List<String> fields = new ArrayList<>();
+        List<String> set = new ArrayList<>();
+        for (int i = 0; i < quoted.size(); i++) {
+            if (staged.get(i) == MysqlText.Staged.TEXT) {
+                fields.add(quoted.get(i));
+            } else {
+                fields.add("@idra_" + i);
+                set.add(quoted.get(i) + " = " + staged.get(i).select("@idra_" + i));
+            }
+        }
+        return "LOAD DATA LOCAL INFILE 'stream' INTO TABLE " + dialect.quote(table) + " CHARACTER SET utf8mb4 ("
+                + String.join(", ", fields) + ")" + (set.isEmpty() ? "" : " SET " + String.join(", ", set));
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.List;
  */
 final class PostgresBulkLoad extends BulkLoad {
 
-    PostgresBulkLoad(String create, String copy, String merge, FieldEncoder[] encoders) {
-        super(List.of(create), copy, merge, List.of(), encoders);
+    PostgresBulkLoad(String create, String copy, String merge, String direct, FieldEncoder[] encoders) {
+        super(List.of(create), copy, merge, List.of(), direct, encoders);
     }
 
     @Override

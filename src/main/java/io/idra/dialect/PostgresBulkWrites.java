@@ -57,8 +57,10 @@ final class PostgresBulkWrites extends BulkWrites {
                 + " FROM " + dialect.quote(table) + " WITH NO DATA";
         FieldEncoder[] encoders = new FieldEncoder[columns.size()];
         Arrays.fill(encoders, PostgresText.ENCODER);
+        // Insert: a COPY into the destination itself, when none of the batch's keys is there (BulkLoad#write)
+        String direct = mode == SaveMode.INSERT ? "COPY " + dialect.quote(table) + " (" + quoted + ") FROM STDIN" : null;
         return new PostgresBulkLoad(create, "COPY " + staging + " (" + quoted + ") FROM STDIN",
                 dialect.write(table, columns, keyColumns, mode, textCompared, " SELECT " + quoted + " FROM " + staging),
-                encoders);
+                direct, encoders);
     }
 }

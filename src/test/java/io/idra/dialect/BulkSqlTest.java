@@ -38,6 +38,7 @@ class BulkSqlTest {
         assertThat(load.mergeSql()).isEqualTo("INSERT INTO \"sales\".\"Order Items\" (" + columns + ") SELECT "
                 + columns + " FROM " + staging + " ON CONFLICT (\"Id\") DO NOTHING");
         assertThat(load.finishSql()).isEmpty();
+        assertThat(load.directSql()).isEqualTo("COPY \"sales\".\"Order Items\" (" + columns + ") FROM STDIN");
     }
 
     @Test
@@ -48,6 +49,7 @@ class BulkSqlTest {
                 + " \"Id\", \"we\"\"ird name\" FROM pg_temp\\.\"idra_stage_[0-9a-f]{16}\" ON CONFLICT \\(\"Id\"\\)"
                 + " DO UPDATE SET \"we\"\"ird name\" = EXCLUDED\\.\"we\"\"ird name\""
                 + " WHERE \\(idra_dst\\.\"we\"\"ird name\"\\) IS DISTINCT FROM \\(EXCLUDED\\.\"we\"\"ird name\"\\)");
+        assertThat(load.directSql()).as("only Insert loads straight into the destination").isNull();
     }
 
     @Test
@@ -68,6 +70,7 @@ class BulkSqlTest {
                 + " `we``ird name` = idra_stage.`we``ird name`, `select` = UNHEX(idra_stage.`select`),"
                 + " `flag` = CAST(idra_stage.`flag` AS UNSIGNED)");
         assertThat(load.finishSql()).containsExactly("DROP TEMPORARY TABLE " + staging);
+        assertThat(load.directSql()).isNull();
     }
 
     @Test
@@ -76,6 +79,18 @@ class BulkSqlTest {
                 SaveMode.INSERT, List.of(), "s");
         assertThat(load.mergeSql()).endsWith(" AS idra_stage ON DUPLICATE KEY UPDATE `id` = `t`.`id`");
         assertThat(load.prepareSql().get(0)).startsWith("CREATE TEMPORARY TABLE IF NOT EXISTS `idra_stage_");
+    }
+
+    @Test
+    void mysqlInsertLoadsStraightIntoTheDestinationWithBytesAndFlagsThroughVariables() {
+        BulkLoad load = my.bulkWrites().load(Identifier.table("shop.Order Items"), myColumns, List.of("Id"),
+                SaveMode.INSERT, List.of(), "sync-1");
+        assertThat(load.directSql()).isEqualTo("LOAD DATA LOCAL INFILE 'stream' INTO TABLE `shop`.`Order Items`"
+                + " CHARACTER SET utf8mb4 (`Id`, `we``ird name`, @idra_2, @idra_3)"
+                + " SET `select` = UNHEX(@idra_2), `flag` = CAST(@idra_3 AS UNSIGNED)");
+        assertThat(my.bulkWrites().load(Identifier.table("t"), myColumns.subList(0, 2), List.of("Id"),
+                SaveMode.INSERT, List.of(), "s").directSql())
+                .isEqualTo("LOAD DATA LOCAL INFILE 'stream' INTO TABLE `t` CHARACTER SET utf8mb4 (`Id`, `we``ird name`)");
     }
 
     @Test

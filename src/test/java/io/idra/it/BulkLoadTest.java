@@ -147,6 +147,75 @@ class BulkLoadTest {
 
     @ParameterizedTest
     @EnumSource(ConnectorType.class)
+    void insertLoadsStraightIntoTheDestinationUntilAKeyIsThereThenSkipsItThroughTheStagingTable(
+            ConnectorType engine) throws SQLException {
+        TestDatabase db = db(engine);
+        Dialect dialect = dialect(engine);
+        db.execute("CREATE TABLE appended (id int PRIMARY KEY, v varchar(10))",
+                "INSERT INTO appended VALUES (13, 'old'), (14, 'old')");
+        try (Connection c = connect(db, dialect)) {
+            BulkLoad load = load(dialect, c, "appended", SaveMode.INSERT);
+            long created = stagingTablesCreated(c, engine);
+            load.write(c, 5, i -> new Object[] {1 + i, "new"});
+            c.commit();
+            assertThat(stagingTablesCreated(c, engine)).as("no staging table for keys the destination lacks")
+                    .isEqualTo(created);
+
+            // 13 and 14 are there: the direct load is rolled back, the batch goes through the staging table
+            load.write(c, 10, i -> new Object[] {6 + i, "new"});
+            c.commit();
+            assertThat(stagingTablesCreated(c, engine)).isGreaterThan(created);
+            assertThat(values(c, "SELECT concat(id, ':', v) FROM appended ORDER BY id")).containsExactly(
+                    "1:new", "2:new", "3:new", "4:new", "5:new", "6:new", "7:new", "8:new", "9:new", "10:new",
+                    "11:new", "12:new", "13:old", "14:old", "15:new");
+
+            // the next batches take the staging table for a while, then the direct load again: all rows, once each
+            for (int batch = 0; batch < BulkLoad.STAGED_AFTER_CONFLICT + 3; batch++) {
+                int first = 16 + batch * 3;
+                load.write(c, 3, i -> new Object[] {first + i, "b"});
+                c.commit();
+            }
+            int last = 16 + (BulkLoad.STAGED_AFTER_CONFLICT + 3) * 3 - 1;
+            assertThat(values(c, "SELECT concat(count(*), ' ', count(DISTINCT id), ' ', max(id)) FROM appended"))
+                    .containsExactly(last + " " + last + " " + last);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConnectorType.class)
+    void anInsertBatchTheServerRefusesLeavesNothing(ConnectorType engine) throws SQLException {
+        TestDatabase db = db(engine);
+        Dialect dialect = dialect(engine);
+        db.execute("CREATE TABLE refused (id int PRIMARY KEY, v int)");
+        try (Connection c = connect(db, dialect)) {
+            BulkLoad load = load(dialect, c, "refused", SaveMode.INSERT);
+            // MySQL's direct load only warns about "x" (LOCAL); the staging path's INSERT ... SELECT refuses it
+            assertThatThrownBy(() -> load.write(c, 3, i -> new Object[] {i + 1, i == 1 ? "x" : "1"}))
+                    .isInstanceOf(SQLException.class);
+            c.rollback();
+            assertThat(values(c, "SELECT id FROM refused")).isEmpty();
+        }
+    }
+
+    /** How many tables this session created: the staging path creates its temporary table. */
+    private static long stagingTablesCreated(Connection c, ConnectorType engine) throws SQLException {
+        String sql = engine == ConnectorType.POSTGRES
+                ? "SELECT count(*) FROM pg_class WHERE relname LIKE 'idra_stage_%' AND relpersistence = 't'"
+                + " AND pg_table_is_visible(oid)"
+                // MariaDB counts temporary tables apart, MySQL with the others
+                : "SHOW SESSION STATUS WHERE Variable_name IN ('Com_create_table', 'Com_create_temporary_table')";
+        long count = 0;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                count += rs.getLong(engine == ConnectorType.POSTGRES ? 1 : 2);
+            }
+        }
+        c.rollback();
+        return count;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConnectorType.class)
     void aConnectionLostDuringTheLoadFailsWithTheDriversError(ConnectorType engine) throws Exception {
         TestDatabase db = db(engine);
         Dialect dialect = dialect(engine);
