@@ -38,7 +38,7 @@ final class BatchWriter implements Processor {
         if (rows == null || rows.isEmpty()) {
             return;
         }
-        tick.phase("writing a batch");
+        tick.writePhase("writing a batch");
         SyncRuntime runtime = tick.runtime();
         SyncPlan plan = runtime.plan();
         write(runtime, plan, rows);

@@ -1,6 +1,5 @@
 package io.idra.route;
 
-import io.idra.cursor.Offset;
 import io.idra.model.Attributes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -36,9 +35,10 @@ final class GapGuard implements Processor {
             }
             keys.add(key.longValue());
         }
-        Offset at = tick.lastOffset();
-        Long lastKey = at == null || !(at.values().get(0) instanceof Number n) ? null : n.longValue();
-        int writable = gaps.writable(lastKey, keys, Instant.now());
+        int writable = gaps.writable(tick.lastKeyRead(), keys, Instant.now());
+        if (writable > 0) {
+            tick.keyRead(keys.get(writable - 1));
+        }
         if (writable == rows.size()) {
             return;
         }

@@ -30,7 +30,7 @@ final class OffsetSaver implements Processor {
         if (runtime.sync().mode().offsetInDestination() || tick.lastOffset() == null) {
             return;
         }
-        tick.phase("saving the offset");
+        tick.writePhase("saving the offset");
         runtime.offsets().save(runtime.sync().id(), runtime.sync().name(), tick.lastOffset());
     }
 }

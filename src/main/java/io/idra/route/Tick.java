@@ -1,6 +1,7 @@
 package io.idra.route;
 
 import io.idra.cursor.Offset;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Objects;
 
 /**
  * One firing of a sync's timer. A tick runs passes (offset → source query → batches) until a pass reads nothing or
- * cannot move past where the previous pass started; it lives in an exchange property and is used by one thread.
+ * cannot move past where the previous pass started; it lives in an exchange property. The route's thread reads; a
+ * pass's batches are written on the pass's {@link BatchPipeline} thread, which updates the counts and the offset.
  */
 final class Tick {
 
@@ -19,14 +21,18 @@ final class Tick {
     private final Instant started = Instant.now();
     private int passes;
     private Offset passStart;
-    private long passRows;
-    private long rows;
+    private volatile long passRows;
+    private volatile long rows;
     private boolean more = true;
-    private Offset lastOffset;
-    private String phase = "starting";
+    private volatile Offset lastOffset;
+    private Long lastKeyRead;
+    private volatile String phase = "starting";
+    private volatile String writePhase = "writing a batch";
     private String haltReason;
-    private Instant lastProgress = started;
+    private volatile Instant lastProgress = started;
     private boolean skipped;
+    private BatchPipeline pipeline;
+    private Exception writeFailure;
 
     Tick(SyncRuntime runtime) {
         this.runtime = runtime;
@@ -49,7 +55,41 @@ final class Tick {
         passStart = offset;
         passRows = 0;
         lastOffset = offset;
+        lastKeyRead = offset == null || !(offset.values().get(0) instanceof Number key) ? null : key.longValue();
         return true;
+    }
+
+    /** The pass's writer thread, started with its first batch (an idle tick starts none). */
+    BatchPipeline pipeline(CamelContext camel) {
+        if (pipeline == null) {
+            pipeline = new BatchPipeline(camel, runtime.sync().name());
+        }
+        return pipeline;
+    }
+
+    /**
+     * Waits for the batches handed to the writer; then the counts and {@link #lastOffset()} are final.
+     *
+     * @return the failure of a batch of this tick (also when asked again), or null
+     */
+    Exception awaitWrites() throws InterruptedException {
+        if (pipeline != null) {
+            Exception failure = pipeline.awaitAll();
+            pipeline = null;
+            if (writeFailure == null) {
+                writeFailure = failure;
+            }
+        }
+        return writeFailure;
+    }
+
+    /** {@link GapGuard}: the integer key of the last row this pass handed on to be written, or null. */
+    Long lastKeyRead() {
+        return lastKeyRead;
+    }
+
+    void keyRead(long key) {
+        lastKeyRead = key;
     }
 
     /**
@@ -69,7 +109,11 @@ final class Tick {
     }
 
     /** A pass that read no row means the source has nothing past the offset: caught up. */
-    void endPass() {
+    void endPass() throws Exception {
+        Exception failure = awaitWrites();
+        if (failure != null) {
+            throw failure;
+        }
         if (passRows == 0) {
             more = false;
         }
@@ -107,12 +151,22 @@ final class Tick {
         return more;
     }
 
+    /** What the route's thread is doing, for error lines. */
     void phase(String phase) {
         this.phase = phase;
     }
 
     String phase() {
         return phase;
+    }
+
+    /** What the writer thread is doing, for the error line of a failed batch. */
+    void writePhase(String phase) {
+        this.writePhase = phase;
+    }
+
+    String writePhase() {
+        return writePhase;
     }
 
     SyncRuntime runtime() {

@@ -60,6 +60,13 @@ final class TickEnder {
                     Errors.firstLine(error));
             return;
         }
+        // the tick ends when the batch in hand is written; a batch that failed is the error that counts
+        String phase = tick.phase();
+        Exception writeFailure = awaitWrites(tick);
+        if (writeFailure != null) {
+            error = writeFailure;
+            phase = tick.writePhase();
+        }
         SyncRuntime runtime = tick.runtime();
         Throwable halt = intentionalHalt(error);
         if (halt != null) {
@@ -68,12 +75,21 @@ final class TickEnder {
         }
         runtime.invalidatePlan();
         runtime.backoff().failed(Instant.now());
-        String message = Errors.forSync(runtime.sync().name(), tick.phase(), error);
+        String message = Errors.forSync(runtime.sync().name(), phase, error);
         if (runtime.status().tickFailed(Instant.now(), tick.rows(), message)) {
             LOG.error("{}", message);
             LOG.debug("sync '{}' failure detail", runtime.sync().name(), error);
         }
         catalog.tickEnded(runtime, tick.rows(), message);
+    }
+
+    private static Exception awaitWrites(Tick tick) {
+        try {
+            return tick.awaitWrites();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The splitter may wrap what a batch threw; a deliberate halt is found anywhere in the chain. */
