@@ -4,6 +4,7 @@ import io.idra.model.LoadResult;
 import io.idra.model.Sync;
 import io.idra.model.SyncParameters;
 import io.idra.model.SyncReader;
+import io.idra.route.CursorParameters;
 import io.idra.route.RowArrays;
 import io.idra.route.SyncRouteTemplate;
 import io.idra.route.SyncRuntime;
@@ -62,6 +63,7 @@ final class SyncTemplateConverter implements RouteTemplateDefinition.Converter {
         String rowsBean = "idra-rows-" + sync.source().type().name().toLowerCase();
         context.getRegistry().bind(sourceBean, DataSource.class, runtime.sourcePool());
         context.getRegistry().bind(rowsBean, new RowArrays(runtime.sourceDialect()));
+        context.getRegistry().bind(CursorParameters.BEAN, new CursorParameters());
         parameters.put("pollingMillis", String.valueOf(sync.pollingSeconds() * 1000L));
         parameters.put("repeatCount", services.once() ? "0" : "-1");
         parameters.put("batchSize", String.valueOf(sync.batchSize()));

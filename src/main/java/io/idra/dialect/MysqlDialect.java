@@ -27,7 +27,6 @@ import java.util.stream.Collectors;
 /** MySQL and MariaDB: backquoted names, {@code ON DUPLICATE KEY UPDATE} writes. */
 public final class MysqlDialect extends Dialect {
 
-    private static final DateTimeFormatter DATE_TIME = MysqlValues.DATE_TIME;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
     private final MysqlBulkWrites bulk = new MysqlBulkWrites(this);
@@ -195,7 +194,7 @@ public final class MysqlDialect extends Dialect {
     @Override
     public Object bindable(Object value) {
         if (value instanceof LocalDateTime dateTime) {
-            return DATE_TIME.format(dateTime);
+            return MysqlValues.dateTimeText(dateTime);
         }
         if (value instanceof LocalTime time) {
             return TIME.format(time);

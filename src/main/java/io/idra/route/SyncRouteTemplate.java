@@ -9,7 +9,8 @@ import java.util.Set;
  * The route template every sync is made from ({@code idra-sync}). It reads like the product: a quartz timer fires,
  * the offset is read, a camel-sql endpoint streams the source rows past it, a splitter cuts them into batches, each
  * batch is written in one destination transaction, and the offset is saved after that commit; passes repeat until
- * the source has nothing more.
+ * the source has nothing more. Batches are written in order on a thread of their own while the next is read
+ * ({@link WriteBehind}), so the source and the destination work at the same time.
  *
  * <p>A templated route gives the sync record's fields as parameters named by their JSON path ({@code sync_name},
  * {@code source_connector.table} ...); the template's own parameters ({@link #PARAMETERS}) are derived from the
@@ -49,13 +50,15 @@ public final class SyncRouteTemplate extends RouteBuilder {
                         .to("sql:source-rows?useMessageBodyForSql=true&outputType=StreamList"
                                 + "&fetchSize={{fetchSize}}&dataSource=#{{sourceDataSource}}"
                                 + "&rowMapperFactory=#{{rowMapperFactory}}"
+                                // any count above 0: CursorParameters binds the header's values, no metadata asked
+                                + "&parametersCount=1&prepareStatementStrategy=#" + CursorParameters.BEAN
                                 + "&usePlaceholder=false&allowNamedParameters=false")
                         .split(simple("${collate({{batchSize}})}")).streaming().stopOnException()
                             .process(new GapGuard())
-                            .process(new BatchWriter(catalog))
-                            .process(new OffsetSaver())
-                            .process(new ProgressLog())
+                            // on the pass's writer thread, while this one reads the next batch
+                            .process(new WriteBehind(new BatchWriter(catalog), new OffsetSaver(), new ProgressLog()))
                         .end()
+                        // waits for the last batch's commit and offset
                         .process(exchange -> Tick.of(exchange).endPass())
                     .end()
                 .end()
