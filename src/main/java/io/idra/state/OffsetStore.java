@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The offsets of state-store modes, one row per sync id, in any JDBC database (H2 file by default; PostgreSQL or
@@ -24,6 +26,7 @@ public final class OffsetStore {
     static final String TABLE = "idra_offset";
 
     private final DataSource dataSource;
+    private final Map<String, Decoded> decoded = new ConcurrentHashMap<>();
 
     public OffsetStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -46,11 +49,28 @@ public final class OffsetStore {
              PreparedStatement ps = c.prepareStatement("SELECT offset_value FROM " + TABLE + " WHERE sync_id = ?")) {
             ps.setString(1, syncId);
             try (ResultSet rs = ps.executeQuery()) {
-                Optional<Offset> offset = rs.next() ? Optional.of(OffsetCodec.decode(rs.getString(1))) : Optional.empty();
+                Optional<Offset> offset = rs.next() ? Optional.of(decode(syncId, rs.getString(1))) : Optional.empty();
                 commit(c);
                 return offset;
             }
         }
+    }
+
+    /**
+     * An idle sync reads the same offset at every tick; its JSON is decoded again only when the text changed (the
+     * store stays the truth: another process may have moved it).
+     */
+    private Offset decode(String syncId, String text) {
+        Decoded last = decoded.get(syncId);
+        if (last != null && last.text().equals(text)) {
+            return last.offset();
+        }
+        Offset offset = OffsetCodec.decode(text);
+        decoded.put(syncId, new Decoded(text, offset));
+        return offset;
+    }
+
+    private record Decoded(String text, Offset offset) {
     }
 
     public void save(String syncId, String syncName, Offset offset) throws SQLException {
