@@ -54,7 +54,9 @@ final class MysqlText {
         if (value instanceof String text) {
             out.text(text);
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte || value instanceof BigInteger) {
+                || value instanceof Byte) {
+            out.integer(((Number) value).longValue());
+        } else if (value instanceof BigInteger) {
             out.ascii(value.toString());
         } else if (value instanceof BigDecimal decimal) {
             out.ascii(decimal.toPlainString());

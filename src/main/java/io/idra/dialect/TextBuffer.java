@@ -103,6 +103,29 @@ final class TextBuffer {
         }
     }
 
+    /** An integer in decimal, without a String in between (every key and int column of a copy passes here). */
+    void integer(long value) {
+        if (value == Long.MIN_VALUE) {
+            ascii(Long.toString(value));
+            return;
+        }
+        room(20);
+        long v = value;
+        if (v < 0) {
+            bytes[length++] = '-';
+            v = -v;
+        }
+        int n = 1;
+        for (long rest = v / 10; rest > 0; rest /= 10) {
+            n++;
+        }
+        for (int i = length + n - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        length += n;
+    }
+
     /** A non-negative number with at least {@code width} digits, zeros in front. */
     void digits(int value, int width) {
         int n = 1;

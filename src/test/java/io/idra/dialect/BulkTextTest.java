@@ -53,6 +53,13 @@ class BulkTextTest {
     void numbersAsPlainDigits() {
         assertThat(pg(-9223372036854775808L)).isEqualTo("-9223372036854775808");
         assertThat(pg((short) 7)).isEqualTo("7");
+        for (long n : new long[] {0, 1, -1, 9, 10, -10, 99, 100, 123_456_789, Integer.MAX_VALUE, Integer.MIN_VALUE,
+                Long.MAX_VALUE, Long.MIN_VALUE + 1, 999_999_999_999L, -1_000_000_000_000L}) {
+            assertThat(pg(n)).isEqualTo(Long.toString(n));
+            assertThat(my(MysqlText.Staged.TEXT, n)).isEqualTo(Long.toString(n));
+        }
+        assertThat(pg(-42)).isEqualTo("-42");
+        assertThat(my(MysqlText.Staged.TEXT, (byte) -128)).isEqualTo("-128");
         assertThat(pg(new BigInteger("18446744073709551615"))).isEqualTo("18446744073709551615");
         assertThat(pg(new BigDecimal("1E+3"))).isEqualTo("1000");
         assertThat(my(MysqlText.Staged.TEXT, new BigDecimal("-0.0000000001"))).isEqualTo("-0.0000000001");
