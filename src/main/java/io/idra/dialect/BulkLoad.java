@@ -37,7 +37,7 @@ public abstract class BulkLoad {
      * @param load     the bulk statement that reads the text into the staging table
      * @param merge    moves the staging rows into the destination
      * @param finish   run after the merge, inside the transaction
-     * @param direct   Insert only: the bulk statement that reads the text straight into the destination, or null
+     * @param direct   the bulk statement that reads the text straight into the destination, or null
      * @param encoders one per column, in row order
      */
     BulkLoad(List<String> prepare, String load, String merge, List<String> finish, String direct,
@@ -82,10 +82,11 @@ public abstract class BulkLoad {
     }
 
     /**
-     * Insert into a destination that has none of the batch's keys (a table catching up) needs no staging table: the
-     * rows are loaded straight into it. When the load cannot be taken exactly as it is (a key already there, which
-     * Insert must skip, or anything the server only warned about) the transaction is rolled back and the caller
-     * goes through the staging table, which skips present keys and reports real errors.
+     * A batch none of whose keys the destination has yet (a table catching up) needs no staging table: Insert and
+     * Upsert both just insert its rows, so they are loaded straight into the destination. When the load cannot be
+     * taken exactly as it is (a key already there, which Insert must skip and Upsert update, or anything the server
+     * only warned about) the transaction is rolled back and the caller goes through the staging table, which does
+     * what the save mode says and reports real errors.
      *
      * @return whether the rows are in the destination, uncommitted
      */
@@ -171,7 +172,7 @@ public abstract class BulkLoad {
         return finish;
     }
 
-    /** The load straight into the destination (Insert), or null. */
+    /** The load straight into the destination, or null. */
     public String directSql() {
         return direct;
     }

@@ -71,12 +71,12 @@ final class MysqlBulkWrites extends BulkWrites {
                 + String.join(", ", selected) + " FROM " + staging + " AS idra_stage ON DUPLICATE KEY UPDATE "
                 + update(table, columns, selected, keyColumns, mode);
         return new MysqlBulkLoad(create, load, merge, "DROP TEMPORARY TABLE " + staging,
-                mode == SaveMode.INSERT ? direct(table, quoted, staged) : null,
+                direct(table, quoted, staged),
                 staged.stream().map(s -> s.encoder).toArray(FieldEncoder[]::new));
     }
 
     /**
-     * Insert: LOAD DATA straight into the destination, bytes and flags through user variables. With LOCAL the server
+     * LOAD DATA straight into the destination, bytes and flags through user variables. With LOCAL the server
      * skips a present key and turns conversion errors into warnings; {@link MysqlBulkLoad} fails the load on any
      * warning, and the batch then goes through the staging table (BulkLoad#write).
      */

@@ -57,8 +57,8 @@ final class PostgresBulkWrites extends BulkWrites {
                 + " FROM " + dialect.quote(table) + " WITH NO DATA";
         FieldEncoder[] encoders = new FieldEncoder[columns.size()];
         Arrays.fill(encoders, PostgresText.ENCODER);
-        // Insert: a COPY into the destination itself, when none of the batch's keys is there (BulkLoad#write)
-        String direct = mode == SaveMode.INSERT ? "COPY " + dialect.quote(table) + " (" + quoted + ") FROM STDIN" : null;
+        // a COPY into the destination itself, while none of the batch's keys is there (BulkLoad#write)
+        String direct = "COPY " + dialect.quote(table) + " (" + quoted + ") FROM STDIN";
         return new PostgresBulkLoad(create, "COPY " + staging + " (" + quoted + ") FROM STDIN",
                 dialect.write(table, columns, keyColumns, mode, textCompared, " SELECT " + quoted + " FROM " + staging),
                 direct, encoders);

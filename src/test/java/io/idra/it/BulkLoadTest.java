@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,29 +147,43 @@ class BulkLoadTest {
         }
     }
 
+    static List<Arguments> enginesAndSaveModes() {
+        List<Arguments> all = new ArrayList<>();
+        for (ConnectorType engine : ConnectorType.values()) {
+            for (SaveMode mode : SaveMode.values()) {
+                all.add(Arguments.of(engine, mode));
+            }
+        }
+        return all;
+    }
+
     @ParameterizedTest
-    @EnumSource(ConnectorType.class)
-    void insertLoadsStraightIntoTheDestinationUntilAKeyIsThereThenSkipsItThroughTheStagingTable(
-            ConnectorType engine) throws SQLException {
+    @MethodSource("enginesAndSaveModes")
+    void loadsStraightIntoTheDestinationUntilAKeyIsThereThenGoesThroughTheStagingTable(ConnectorType engine,
+                                                                                         SaveMode mode)
+            throws SQLException {
         TestDatabase db = db(engine);
         Dialect dialect = dialect(engine);
-        db.execute("CREATE TABLE appended (id int PRIMARY KEY, v varchar(10))",
-                "INSERT INTO appended VALUES (13, 'old'), (14, 'old')");
+        String table = "appended_" + mode.name().toLowerCase();
+        db.execute("CREATE TABLE " + table + " (id int PRIMARY KEY, v varchar(10))",
+                "INSERT INTO " + table + " VALUES (13, 'old'), (14, 'old')");
         try (Connection c = connect(db, dialect)) {
-            BulkLoad load = load(dialect, c, "appended", SaveMode.INSERT);
+            BulkLoad load = load(dialect, c, table, mode);
             long created = stagingTablesCreated(c, engine);
             load.write(c, 5, i -> new Object[] {1 + i, "new"});
             c.commit();
             assertThat(stagingTablesCreated(c, engine)).as("no staging table for keys the destination lacks")
                     .isEqualTo(created);
 
-            // 13 and 14 are there: the direct load is rolled back, the batch goes through the staging table
+            // 13 and 14 are there: the direct load is rolled back, the batch goes through the staging table, where
+            // Insert skips them and Upsert updates them
             load.write(c, 10, i -> new Object[] {6 + i, "new"});
             c.commit();
             assertThat(stagingTablesCreated(c, engine)).isGreaterThan(created);
-            assertThat(values(c, "SELECT concat(id, ':', v) FROM appended ORDER BY id")).containsExactly(
+            String present = mode == SaveMode.INSERT ? "old" : "new";
+            assertThat(values(c, "SELECT concat(id, ':', v) FROM " + table + " ORDER BY id")).containsExactly(
                     "1:new", "2:new", "3:new", "4:new", "5:new", "6:new", "7:new", "8:new", "9:new", "10:new",
-                    "11:new", "12:new", "13:old", "14:old", "15:new");
+                    "11:new", "12:new", "13:" + present, "14:" + present, "15:new");
 
             // the next batches take the staging table for a while, then the direct load again: all rows, once each
             for (int batch = 0; batch < BulkLoad.STAGED_AFTER_CONFLICT + 3; batch++) {
@@ -176,7 +192,7 @@ class BulkLoadTest {
                 c.commit();
             }
             int last = 16 + (BulkLoad.STAGED_AFTER_CONFLICT + 3) * 3 - 1;
-            assertThat(values(c, "SELECT concat(count(*), ' ', count(DISTINCT id), ' ', max(id)) FROM appended"))
+            assertThat(values(c, "SELECT concat(count(*), ' ', count(DISTINCT id), ' ', max(id)) FROM " + table))
                     .containsExactly(last + " " + last + " " + last);
         }
     }
