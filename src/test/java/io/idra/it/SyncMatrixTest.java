@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,16 +51,32 @@ class SyncMatrixTest {
         return cells.stream();
     }
 
+    /** The JDBC-batch writer (idra.write.bulk=false, and syncs whose columns have no exact text form). */
+    static Stream<Arguments> jdbcBatchCells() {
+        return cells().filter(cell -> cell.get()[1] == Mode.ID_FIELD || cell.get()[1] == Mode.TIMESTAMP);
+    }
+
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cells")
     void copiesExactlyAndThenOnlyWhatChanged(Direction direction, Mode mode, String save, @TempDir Path dir) {
+        copiesExactlyAndThenOnlyWhatChanged(direction, mode, save, new SyncRunner(dir), "m_");
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("jdbcBatchCells")
+    void copiesExactlyWithJdbcBatchesToo(Direction direction, Mode mode, String save, @TempDir Path dir) {
+        copiesExactlyAndThenOnlyWhatChanged(direction, mode, save,
+                new SyncRunner(dir, Map.of("idra.write.bulk", "false")), "j_");
+    }
+
+    private void copiesExactlyAndThenOnlyWhatChanged(Direction direction, Mode mode, String save, SyncRunner runner,
+                                                     String prefix) {
         TestDatabase source = dbs.source(direction);
         TestDatabase destination = dbs.destination(direction);
-        String table = ("m_" + direction + "_" + mode.jsonName() + "_" + save).toLowerCase(Locale.ROOT);
+        String table = (prefix + direction + "_" + mode.jsonName() + "_" + save).toLowerCase(Locale.ROOT);
         SampleTable.create(source, table);
         SampleTable.create(destination, table);
         SampleTable.insert(source, table, 1, 40, SampleTable.BASE);
-        SyncRunner runner = new SyncRunner(dir);
         SyncJson sync = SyncJson.sync(table, mode, source, destination).table(table).timestamp("ts").batch(7)
                 .saveMode(save);
 

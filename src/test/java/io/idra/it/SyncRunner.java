@@ -22,9 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class SyncRunner {
 
     private final Path dir;
+    private final Map<String, String> settings;
 
     public SyncRunner(Path dir) {
+        this(dir, Map.of());
+    }
+
+    /** @param settings program settings for the runs besides the state store's, e.g. {@code idra.write.bulk} */
+    public SyncRunner(Path dir, Map<String, String> settings) {
         this.dir = dir;
+        this.settings = Map.copyOf(settings);
+    }
+
+    private Map<String, String> overrides() {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("idra.state.url", stateUrl());
+        return all;
     }
 
     public String stateUrl() {
@@ -42,7 +55,7 @@ public final class SyncRunner {
             }
             SyncLoader.Loaded loaded = SyncLoader.load(files);
             assertThat(loaded.errors()).as("load errors").isEmpty();
-            return new IdraApplication(loaded, Map.of("idra.state.url", stateUrl()))
+            return new IdraApplication(loaded, overrides())
                     .runOnce(5, TimeUnit.MINUTES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,7 +69,7 @@ public final class SyncRunner {
         try {
             SyncLoader.Loaded loaded = SyncLoader.load(List.of(file));
             assertThat(loaded.errors()).as("load errors").isEmpty();
-            OnceRun run = new IdraApplication(loaded, Map.of("idra.state.url", stateUrl()))
+            OnceRun run = new IdraApplication(loaded, overrides())
                     .runOnce(5, TimeUnit.MINUTES);
             assertThat(run.error(syncName)).as("error of sync " + syncName).isNull();
             return run.rows(syncName);
