@@ -1,13 +1,9 @@
 package io.idra.cli;
 
-import io.idra.cursor.Offset;
-import io.idra.model.Sync;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code offsets reset NAME [--force]}. */
@@ -27,25 +23,14 @@ final class OffsetsReset implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<SyncFiles.Entry> found = SyncFiles.load().findOrReport(name);
-        if (found.isEmpty()) {
-            return 1;
-        }
-        Sync sync = found.get().sync();
-        try (StateStore store = StateStore.open()) {
-            Optional<String> refusal = OffsetChange.refusal(sync, store, force);
-            if (refusal.isPresent()) {
-                Console.errors(List.of(refusal.get()));
-                return 1;
-            }
-            Optional<Offset> stored = store.offsets().load(sync.id());
-            store.offsets().delete(sync.id());
+        return OffsetChange.make(name, force, (sync, offsets, stored) -> {
+            offsets.delete(sync.id());
             long start = sync.source().startOffset();
             String from = start > 0 ? "start_offset " + start : "the first row";
             System.out.println("sync '" + sync.name() + "': " + stored
                     .map(before -> "offset " + OffsetInput.show(before) + " removed; the next tick starts from " + from)
                     .orElse("no stored offset; it starts from " + from));
             return 0;
-        }
+        });
     }
 }

@@ -1,13 +1,11 @@
 package io.idra.cli;
 
 import io.idra.cursor.Offset;
-import io.idra.model.Sync;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code offsets set NAME VALUE [--force]}. */
@@ -42,18 +40,7 @@ final class OffsetsSet implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<SyncFiles.Entry> found = SyncFiles.load().findOrReport(name);
-        if (found.isEmpty()) {
-            return 1;
-        }
-        Sync sync = found.get().sync();
-        try (StateStore store = StateStore.open()) {
-            Optional<String> refusal = OffsetChange.refusal(sync, store, force);
-            if (refusal.isPresent()) {
-                Console.errors(List.of(refusal.get()));
-                return 1;
-            }
-            Optional<Offset> stored = store.offsets().load(sync.id());
+        return OffsetChange.make(name, force, (sync, offsets, stored) -> {
             Offset offset;
             try {
                 offset = OffsetInput.parse(sync, value, stored.orElse(null));
@@ -61,10 +48,10 @@ final class OffsetsSet implements Callable<Integer> {
                 Console.errors(List.of("sync '" + sync.name() + "': " + e.getMessage()));
                 return 1;
             }
-            store.offsets().save(sync.id(), sync.name(), offset);
+            offsets.save(sync.id(), sync.name(), offset);
             System.out.println("sync '" + sync.name() + "': offset set to " + OffsetInput.show(offset)
                     + stored.map(before -> " (was " + OffsetInput.show(before) + ")").orElse(""));
             return 0;
-        }
+        });
     }
 }
