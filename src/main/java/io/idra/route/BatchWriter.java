@@ -70,7 +70,10 @@ final class BatchWriter implements Processor {
         try (Connection c = runtime.destinationPool().getConnection()) {
             try {
                 if (plan.bulk() != null) {
-                    plan.bulk().write(c, rows.size(), i -> batch.values((Object[]) rows.get(i)));
+                    // converted once: a direct load that falls back to the staging table streams the rows again,
+                    // and each conversion would count its stored-as-NULL warnings again
+                    Object[][] values = rows.stream().map(row -> batch.values((Object[]) row)).toArray(Object[][]::new);
+                    plan.bulk().write(c, values.length, i -> values[i]);
                 } else {
                     writeJdbcBatch(c, plan, batch, rows);
                 }

@@ -62,11 +62,9 @@ final class RowBinder {
         private final Map<Integer, Warning> warnings = new LinkedHashMap<>();
 
         void bind(PreparedStatement ps, Object[] row) throws SQLException {
-            for (int i = 0; i < row.length; i++) {
-                Object value = row[i];
-                if (value != null) {
-                    value = write(i, row, value);
-                }
+            Object[] values = values(row);
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
                 if (value == null) {
                     ps.setNull(i + 1, targets.get(i).jdbcType());
                 } else {
