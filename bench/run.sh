@@ -4,12 +4,14 @@
 #   bench/run.sh [--rows N] [--repeat K] [--cases bulk,jdbc-serial,jdbc-pipelined,idra|none]
 #                [--directions pg-to-mysql,mysql-to-pg] [--saves insert,upsert] [--idra-mode IdField|Timestamp]
 #                [--xmx 256m] [--idle-rows N|0] [--idle-syncs 100] [--idle-seconds 60] [--idle-ticks 20]
+#                [--idle-warmup 120]
 #                [--max-others 50] [--quiet-wait 120] [--attempts 2]
 #                [--profile] [--keep] [--working-tree | --jar FILE] [--out DIR]
 #
 # Defaults: 1,000,000 rows, 3 runs of every case (median reported), both directions and save modes, idra in
 # IdField mode, every JVM -Xmx256m; idle measurements on 10,000,000 rows (--idle-rows 0 skips them, --cases none
-# skips the copies), 100 idle syncs for 60 s. --profile adds one JFR-profiled idra run per direction and save mode
+# skips the copies), 100 idle syncs for 60 s, both idle measurements after 120 s of warm-up (a node runs for days:
+# its JIT compiles the ticks' code over the first minutes). --profile adds one JFR-profiled idra run per direction and save mode
 # and 30 s of the idle syncs under JFR, and prints their top frames. --keep leaves the databases. --jar measures a given idra.jar instead of building one.
 # On a shared machine: each case first waits (at most --quiet-wait s) until other processes (not this benchmark,
 # not the databases) use at most --max-others % of one core, and is run again (at most --attempts times in all)

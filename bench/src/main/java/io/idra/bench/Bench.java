@@ -31,6 +31,7 @@ public final class Bench {
         int idleSyncs = 100;
         int idleSeconds = 60;
         int idleTicks = 20;
+        int idleWarmup = 120;
         double maxOthers = 50;
         int quietWait = 120;
         int attempts = 2;
@@ -58,6 +59,7 @@ public final class Bench {
                     case "--idle-syncs" -> idleSyncs = Integer.parseInt(argv[++i]);
                     case "--idle-seconds" -> idleSeconds = Integer.parseInt(argv[++i]);
                     case "--idle-ticks" -> idleTicks = Integer.parseInt(argv[++i]);
+                    case "--idle-warmup" -> idleWarmup = Integer.parseInt(argv[++i]);
                     case "--max-others" -> maxOthers = Double.parseDouble(argv[++i]);
                     case "--quiet-wait" -> quietWait = Integer.parseInt(argv[++i]);
                     case "--attempts" -> attempts = Integer.parseInt(argv[++i]);

@@ -2,6 +2,7 @@ package io.idra.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,6 +121,32 @@ final class Child {
     }
 
     /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+    /**
+     * CPU ticks of the process's JVM-internal threads by kind: [JIT compiler threads, garbage collector threads].
+     * Threads that ended meanwhile are not counted.
+     */
+    static long[] jvmThreadTicks(long pid) throws IOException {
+        long[] ticks = new long[2];
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    if (name.matches("C[12] CompilerThre.*")) {
+                        ticks[0] += used;
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                        ticks[1] += used;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return ticks;
+    }
+
     static long cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

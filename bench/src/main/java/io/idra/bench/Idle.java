@@ -16,9 +16,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Idle {
 
-    /** Ticks before the measured ones: idra's code gets warm, the first tick builds the plan and counts NULLs. */
-    private static final int WARMUP_TICKS = 30;
-
     private final Bench.Options o;
     private final String classpath;
     private final Report report;
@@ -40,26 +37,33 @@ final class Idle {
             syncs(d, cursor, null);
         }
         String t = String.format(Locale.ROOT, "%n## Idle tick: %,d-row source with an index on (updated_at, id),"
-                + " one caught-up Timestamp sync ticking every second (%d ticks after %d to warm up)%n%n",
-                o.idleRows, o.idleTicks, WARMUP_TICKS)
-                + "| source → destination | idra tick median ms | p90 | min | bare query median ms | idra's query"
-                + " by JDBC median ms | tick / bare | others CPU % |\n|---|---:|---:|---:|---:|---:|---:|---:|\n" + ticks
-                + "\nTick: from TickStarter to TickEnder as idra's status records it (in-process, idra's API)."
-                + " Bare query: `SELECT * FROM src WHERE (updated_at, id) > (?, ?) ORDER BY updated_at, id LIMIT 1`"
-                + " (MariaDB: the index-range form idra writes, `updated_at >= ? AND (updated_at > ? OR (updated_at = ?"
-                + " AND id > ?))`), prepared and run on an open connection. idra's query: the same without LIMIT, as"
-                + " idra sends it (fetch size 5000 / streaming). Both prepared anew each time, after 200 runs to warm up,"
-                + " in turn, medians of at least 100.\n"
-                + String.format(Locale.ROOT, "%n## %d idle syncs ticking every second on one node, %d s%n%n",
-                o.idleSyncs, o.idleSeconds)
-                + "| source → destination | syncs | ticks/s seen | CPU % of one core | CPU ms per tick | source"
-                + " connections max | destination connections max | threads | RSS MB | DB CPU % | others CPU % |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + syncs
+                + " one caught-up Timestamp sync ticking every second (%d ticks, after %d syncs ticked %d s to warm up)"
+                + "%n%n", o.idleRows, o.idleTicks, o.idleSyncs, o.idleWarmup)
+                + "| source → destination | idra tick median ms | p90 | min | bare query at the same pace median ms"
+                + " | tick / bare (same pace) | bare query back to back median ms | idra's query back to back median ms"
+                + " | tick / bare (back to back) | others CPU % |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+                + ticks
+                + "\nTick: from TickStarter to TickEnder as idra's status records it (in-process, idra's API), in a JVM"
+                + " where " + o.idleSyncs + " such syncs ticked for the warm-up (as a node's code is compiled after"
+                + " hours), then all but the measured one were stopped. Bare query: `SELECT * FROM src WHERE (updated_at,"
+                + " id) > (?, ?) ORDER BY updated_at, id LIMIT 1` (MariaDB: the index-range form idra writes,"
+                + " `updated_at >= ? AND (updated_at > ? OR (updated_at = ? AND id > ?))`), prepared anew each time on"
+                + " an open connection, then the transaction ended: at the same pace = once a second in the same JVM,"
+                + " half a second after each measured tick; back to back = in a loop after 200 runs to warm up, in turn"
+                + " with idra's query (the same without LIMIT, fetch size 5000 / streaming), medians of at least 100.\n"
+                + String.format(Locale.ROOT, "%n## %d idle syncs ticking every second on one node, %d s after %d s"
+                + " of warm-up%n%n", o.idleSyncs, o.idleSeconds, o.idleWarmup)
+                + "| source → destination | syncs | ticks/s seen | CPU % of one core | of which JIT % | of which GC %"
+                + " | CPU ms per tick | source connections max | destination connections max | threads | RSS MB"
+                + " | DB CPU % | others CPU % |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + syncs
                 + "\nOne `java -Xmx" + o.xmx + " -jar idra.jar run` with " + o.idleSyncs + " Timestamp syncs"
-                + " (polling_time 1, state store H2) on the same source table, caught up; measured after every sync had"
-                + " ticked once. CPU: utime + stime of the process over the window; connections: the server's count of"
-                + " connections to the benchmark database, sampled every second; ticks: the `nothing new` DEBUG lines; CPU ms"
-                + " per tick: the process's CPU time over those ticks (every cost of the idle process included).\n";
+                + " (polling_time 1, state store H2) on the same source table, caught up; measured " + o.idleWarmup
+                + " s after every sync had ticked once (the JIT compiles the ticks' code over the first minutes)."
+                + " CPU: utime + stime of the process over the window, and the share of its JIT compiler and garbage"
+                + " collector threads (/proc/PID/task); connections: the server's count of connections to the benchmark"
+                + " database, sampled every second; ticks: the `nothing new` DEBUG lines; CPU ms per tick: the process's"
+                + " CPU time over those ticks (every cost of the idle process included).\n";
         System.out.println(t);
         report.append(t);
     }
@@ -69,24 +73,34 @@ final class Idle {
         Bench.deleteTree(work);
         Files.createDirectories(work);
         String stateUrl = Records.stateUrl(work);
-        Records.seedState(stateUrl, List.<String[]>of(new String[] {"idle-tick", "idle"}), cursor);
-        Files.writeString(work.resolve("sync.json"), Records.sync("idle-tick", "idle", "Timestamp", d, Save.UPSERT, 1));
+        List<String[]> ids = new ArrayList<>();
+        List<String> command = new ArrayList<>(List.of("-cp", classpath, IdleTick.class.getName(), stateUrl,
+                d.source().id(), String.valueOf(o.idleWarmup), String.valueOf(o.idleTicks), cursor[0].toString(),
+                cursor[1].toString()));
+        // the first is measured; the others warm the JVM up with it, then stop
+        for (int i = 0; i < o.idleSyncs; i++) {
+            String name = String.format("idle_tick_%03d", i);
+            ids.add(new String[] {"idle-tick-" + i, name});
+            Files.writeString(work.resolve(name + ".json"), Records.sync("idle-tick-" + i, name, "Timestamp", d,
+                    Save.UPSERT, 1));
+            command.add(name + ".json");
+        }
+        Records.seedState(stateUrl, ids, cursor);
         Bench.waitForQuiet(o);
-        Child.Measured m = Child.run(work, List.of("-Xmx" + o.xmx), List.of("-cp", classpath,
-                IdleTick.class.getName(), "sync.json", stateUrl, d.source().id(), String.valueOf(WARMUP_TICKS),
-                String.valueOf(o.idleTicks),
-                cursor[0].toString(), cursor[1].toString()), 20);
+        Child.Measured m = Child.run(work, List.of("-Xmx" + o.xmx), command, 20);
         if (m.exitCode() != 0) {
             throw new IllegalStateException("idle tick failed:\n" + Bench.tail(m.output(), 40));
         }
         double[] tick = values(m.output(), "TICK_US");
+        double[] paced = values(m.output(), "BARE_PACED_US");
         double[] bare = values(m.output(), "BARE_US");
         double[] query = values(m.output(), "IDRA_QUERY_US");
-        ticks.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.0f |%n", d.label,
-                percentile(tick, 50) / 1000, percentile(tick, 90) / 1000, percentile(tick, 0) / 1000,
+        ticks.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.1f | %.2f | %.2f | %.1f | %.0f |%n",
+                d.label, percentile(tick, 50) / 1000, percentile(tick, 90) / 1000, percentile(tick, 0) / 1000,
+                percentile(paced, 50) / 1000, percentile(tick, 50) / percentile(paced, 50),
                 percentile(bare, 50) / 1000, percentile(query, 50) / 1000, percentile(tick, 50) / percentile(bare, 50),
                 m.othersPercent()));
-        for (String label : List.of("TICK_US", "BARE_US", "IDRA_QUERY_US")) {
+        for (String label : List.of("TICK_US", "BARE_PACED_US", "BARE_US", "IDRA_QUERY_US")) {
             report.idleCsv(label.toLowerCase(Locale.ROOT) + "," + d.id + ",1," + String.join(" ",
                     Arrays.stream(values(m.output(), label)).mapToObj(v -> String.valueOf((long) v)).toList()));
         }
@@ -132,7 +146,8 @@ final class Idle {
                 }
                 Thread.sleep(500);
             }
-            Thread.sleep(5000);
+            // a node runs for days: the JIT compiles the ticks' code over the first minutes, then is (nearly) done
+            Thread.sleep(TimeUnit.SECONDS.toMillis(jfr == null ? o.idleWarmup : 5));
             if (jfr != null) {
                 Thread.sleep(30_000);
                 return;
@@ -141,6 +156,7 @@ final class Idle {
             CpuWatch watch = new CpuWatch();
             long lines0 = idleLines(log);
             long cpu0 = Child.cpuTicks(p.pid());
+            long[] jvm0 = Child.jvmThreadTicks(p.pid());
             long t0 = System.nanoTime();
             int sourceMax = 0;
             int destinationMax = 0;
@@ -156,18 +172,25 @@ final class Idle {
             }
             CpuWatch.Usage usage = watch.usage(p.pid());
             long cpu1 = Child.cpuTicks(p.pid());
+            long[] jvm1 = Child.jvmThreadTicks(p.pid());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long lines1 = idleLines(log);
             if (!p.isAlive()) {
                 throw new IllegalStateException("idra stopped during the idle measurement; see " + work);
             }
             double cpu = (cpu1 - cpu0) / Child.CLOCK_TICKS / seconds * 100;
+            double jit = (jvm1[0] - jvm0[0]) / Child.CLOCK_TICKS / seconds * 100;
+            double gc = (jvm1[1] - jvm0[1]) / Child.CLOCK_TICKS / seconds * 100;
             double ticksPerSecond = (lines1 - lines0) / seconds;
-            syncs.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %d | %d | %d | %d | %.0f | %.0f |%n",
-                    d.label, o.idleSyncs, ticksPerSecond, cpu, cpu * 10 / ticksPerSecond, sourceMax, destinationMax,
+            syncs.append(String.format(Locale.ROOT,
+                    "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %d | %d | %d | %d | %.0f | %.0f |%n",
+                    d.label, o.idleSyncs, ticksPerSecond, cpu, jit, gc, cpu * 10 / ticksPerSecond, sourceMax,
+                    destinationMax,
                     Child.procStatus(p.pid(), "Threads"), Child.procStatus(p.pid(), "VmRSS") / 1024, usage.databases(),
                     usage.others()));
             report.idleCsv("cpu_percent," + d.id + "," + o.idleSyncs + "," + String.format(Locale.ROOT, "%.2f", cpu));
+            report.idleCsv("jit_gc_percent," + d.id + "," + o.idleSyncs + ","
+                    + String.format(Locale.ROOT, "%.2f %.2f", jit, gc));
             report.idleCsv("ticks_per_s," + d.id + "," + o.idleSyncs + ","
                     + String.format(Locale.ROOT, "%.1f", ticksPerSecond));
             report.idleCsv("connections_source/destination," + d.id + "," + o.idleSyncs + "," + String.join(" ", samples));
