@@ -89,8 +89,30 @@ public abstract class Dialect {
      */
     public final CursorQuery selectAfter(String relation, List<String> cursorColumns, GoLayout layout, Offset offset,
                                          int delaySeconds) {
+        return cursorSelect("*", relation, cursorColumns, layout, offset, delaySeconds, "");
+    }
+
+    /**
+     * One row, or none, telling whether {@link #selectAfter(String, List, GoLayout, Offset, int) selectAfter} would
+     * return anything: the same condition and order, {@code LIMIT 1}. An idle tick asks this instead of opening the
+     * streaming query. The ORDER BY stays: without it PostgreSQL's planner expects an early match and scans the
+     * whole table for one that is not there (100 ms on a million rows), where the cursor index finds none at once.
+     */
+    public final CursorQuery existsAfter(String relation, List<String> cursorColumns, GoLayout layout, Offset offset,
+                                         int delaySeconds) {
+        return cursorSelect("1", relation, cursorColumns, layout, offset, delaySeconds, " LIMIT 1");
+    }
+
+    private CursorQuery cursorSelect(String what, String relation, List<String> cursorColumns, GoLayout layout,
+                                     Offset offset, int delaySeconds, String tail) {
         List<String> quoted = cursorExpressions(cursorColumns, layout);
-        StringBuilder sql = new StringBuilder("SELECT * FROM ").append(relation).append(" WHERE ");
+        CursorQuery where = whereAfter(cursorColumns, quoted, offset, delaySeconds);
+        return new CursorQuery("SELECT " + what + " FROM " + relation + " WHERE " + where.sql() + " ORDER BY "
+                + String.join(", ", quoted) + tail, where.params());
+    }
+
+    private CursorQuery whereAfter(List<String> cursorColumns, List<String> quoted, Offset offset, int delaySeconds) {
+        StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         if (offset == null) {
             sql.append(cursorColumns.stream().map(c -> quoteColumn(c) + " IS NOT NULL")
@@ -104,7 +126,6 @@ public abstract class Dialect {
             sql.append(" AND ").append(olderThanNowMinus(quoted.get(0)));
             params.add(delaySeconds);
         }
-        sql.append(" ORDER BY ").append(String.join(", ", quoted));
         return new CursorQuery(sql.toString(), params);
     }
 
@@ -260,6 +281,14 @@ public abstract class Dialect {
     public abstract Map<String, String> sourceProperties();
 
     /** The fetch size to set on a source query (0: leave the driver's), given the rows wanted per round trip. */
+    /**
+     * Whether a source connection may switch to autocommit for the one-row {@link #existsAfter existsAfter} without a
+     * round trip, so that the question needs no transaction to end: true where the driver keeps the flag locally.
+     */
+    public boolean freeAutocommitSwitch() {
+        return false;
+    }
+
     public int fetchSize(int wanted) {
         return wanted;
     }

@@ -39,6 +39,12 @@ public final class PostgresDialect extends Dialect {
         return '"';
     }
 
+    /** pgjdbc sends nothing when autocommit changes outside a transaction; it begins one only with a query. */
+    @Override
+    public boolean freeAutocommitSwitch() {
+        return true;
+    }
+
     /** PostgreSQL compares row values lexicographically and can use a composite index for it. */
     @Override
     protected String after(List<String> columns, boolean inclusive) {

@@ -43,13 +43,49 @@ final class OffsetReader implements Processor {
             countNullCursors(runtime, plan);
         }
         tick.phase("reading the source");
-        CursorQuery query = source.selectAfter(plan.sourceRelation(), plan.cursorColumns(), runtime.cursor().sourceLayout(),
-                offset,
-                runtime.sync().mode().usesTimestamp()
-                        ? runtime.sync().source().seconds(Attributes.TIMESTAMP_DELAY_SECONDS) : 0);
+        int delay = runtime.sync().mode().usesTimestamp()
+                ? runtime.sync().source().seconds(Attributes.TIMESTAMP_DELAY_SECONDS) : 0;
+        // an inclusive offset (a LastDestinationTimestamp sync) always has its own row to read again: no question
+        boolean inclusive = offset != null && offset.inclusive();
+        if (!inclusive && !rowsAfter(runtime, source.existsAfter(plan.sourceRelation(), plan.cursorColumns(),
+                runtime.cursor().sourceLayout(), offset, delay))) {
+            tick.nothingAfter();
+            return;
+        }
+        CursorQuery query = source.selectAfter(plan.sourceRelation(), plan.cursorColumns(),
+                runtime.cursor().sourceLayout(), offset, delay);
         exchange.getMessage().setBody(query.sql());
         exchange.getMessage().setHeader(SqlConstants.SQL_PARAMETERS,
                 query.params().stream().map(source::bindable).toList());
+    }
+
+    /**
+     * Whether the source has a row past the offset: one row at most, on a connection that needs no transaction for
+     * it where switching to autocommit is free (PostgreSQL). An idle tick, most ticks of a caught-up sync, ends here
+     * with one round trip instead of a streaming query and the end of its transaction.
+     */
+    private static boolean rowsAfter(SyncRuntime runtime, CursorQuery probe) throws SQLException {
+        Dialect source = runtime.sourceDialect();
+        try (Connection c = runtime.sourcePool().getConnection()) {
+            boolean autocommit = source.freeAutocommitSwitch();
+            if (autocommit) {
+                // the pool sets the connection back to its own mode when it is returned
+                c.setAutoCommit(true);
+            }
+            boolean found;
+            try (PreparedStatement ps = c.prepareStatement(probe.sql())) {
+                for (int i = 0; i < probe.params().size(); i++) {
+                    ps.setObject(i + 1, source.bindable(probe.params().get(i)));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    found = rs.next();
+                }
+            }
+            if (!autocommit) {
+                c.rollback();
+            }
+            return found;
+        }
     }
 
     /** Rows with a NULL cursor cannot be ordered, so no mode copies them: count them and say so, once per change. */

@@ -59,6 +59,11 @@ final class Tick {
         return true;
     }
 
+    /** The source has nothing past where this pass starts: the tick is done without reading. */
+    void nothingAfter() {
+        more = false;
+    }
+
     /** The pass's writer thread, started with its first batch (an idle tick starts none). */
     BatchPipeline pipeline(CamelContext camel) {
         if (pipeline == null) {

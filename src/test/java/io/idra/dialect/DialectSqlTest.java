@@ -49,6 +49,20 @@ class DialectSqlTest {
     }
 
     @Test
+    void anIdleTickAsksForOneRowPastTheOffsetWithTheSameConditionAndOrder() {
+        CursorQuery q = pg.existsAfter("\"t\"", List.of("ts", "id"), null, Offset.after(List.of(t, 42L)), 30);
+        assertThat(q.sql()).isEqualTo("SELECT 1 FROM \"t\" WHERE (\"ts\", \"id\") > (?, ?)"
+                + " AND \"ts\" < CURRENT_TIMESTAMP - ? * INTERVAL '1 second' ORDER BY \"ts\", \"id\" LIMIT 1");
+        assertThat(q.params()).containsExactly(t, 42L, 30);
+        CursorQuery m = my.existsAfter("`t`", List.of("ts", "id"), null, Offset.after(List.of(t, 42L)), 0);
+        assertThat(m.sql()).isEqualTo("SELECT 1 FROM `t` WHERE `ts` >= ? AND ((`ts` > ?) OR (`ts` = ? AND `id` > ?))"
+                + " ORDER BY `ts`, `id` LIMIT 1");
+        assertThat(m.params()).containsExactly(t, t, t, 42L);
+        assertThat(pg.existsAfter("\"t\"", List.of("id"), null, null, 0).sql())
+                .isEqualTo("SELECT 1 FROM \"t\" WHERE \"id\" IS NOT NULL ORDER BY \"id\" LIMIT 1");
+    }
+
+    @Test
     void singleKeyOffsetIsAPlainComparison() {
         assertThat(my.selectAfter("`t`", List.of("id"), Offset.after(List.of(7L))).sql())
                 .isEqualTo("SELECT * FROM `t` WHERE ((`id` > ?)) ORDER BY `id`");
