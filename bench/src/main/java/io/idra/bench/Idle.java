@@ -126,9 +126,6 @@ final class Idle {
             command.add(file.toString());
         }
         Records.seedState(stateUrl, ids, cursor);
-        if (jfr != null) {
-            command.add(1, "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
-        }
         Path log = work.resolve("idra.log");
         Files.writeString(work.resolve("logback.xml"), "<configuration>\n"
                 + "  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\"><file>" + log + "</file>\n"
@@ -147,9 +144,12 @@ final class Idle {
                 Thread.sleep(500);
             }
             // a node runs for days: the JIT compiles the ticks' code over the first minutes, then is (nearly) done
-            Thread.sleep(TimeUnit.SECONDS.toMillis(jfr == null ? o.idleWarmup : 5));
+            Thread.sleep(TimeUnit.SECONDS.toMillis(o.idleWarmup));
             if (jfr != null) {
+                // only the warm process is profiled
+                jcmd(p.pid(), "JFR.start", "name=idle", "settings=profile");
                 Thread.sleep(30_000);
+                jcmd(p.pid(), "JFR.stop", "name=idle", "filename=" + jfr);
                 return;
             }
             Bench.waitForQuiet(o);
@@ -203,16 +203,28 @@ final class Idle {
         }
     }
 
-    /** With --profile: where the CPU of the idle syncs goes (JFR, 30 s of ticking, not measured above). */
+    /** With --profile: where the CPU of the warm idle syncs goes (JFR, 30 s of ticking, not measured above). */
     void profile() throws Exception {
         for (Direction d : o.directions) {
             BenchTable.create(d.destination(), BenchTable.DESTINATION);
             Path jfr = o.work.resolve("profile-idle-" + d.id + ".jfr").toAbsolutePath();
             syncs(d, BenchTable.lastCursor(d.source()), jfr);
-            String text = String.format(Locale.ROOT, "%n### %d idle syncs, %s, 30 s of ticking%n%n```%n%s```%n",
-                    o.idleSyncs, d.label, JfrTop.summary(jfr, 12));
+            String text = String.format(Locale.ROOT,
+                    "%n### %d idle syncs, %s, 30 s of ticking after %d s of warm-up%n%n```%n%s```%n",
+                    o.idleSyncs, d.label, o.idleWarmup, JfrTop.summary(jfr, 12));
             System.out.println(text);
             report.append(text);
+        }
+    }
+
+    private static void jcmd(long pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
         }
     }
 
