@@ -280,7 +280,6 @@ public abstract class Dialect {
     /** Driver settings for a pool that streams source rows. */
     public abstract Map<String, String> sourceProperties();
 
-    /** The fetch size to set on a source query (0: leave the driver's), given the rows wanted per round trip. */
     /**
      * Whether a source connection may switch to autocommit for the one-row {@link #existsAfter existsAfter} without a
      * round trip, so that the question needs no transaction to end: true where the driver keeps the flag locally.
@@ -289,6 +288,7 @@ public abstract class Dialect {
         return false;
     }
 
+    /** The fetch size to set on a source query (0: leave the driver's), given the rows wanted per round trip. */
     public int fetchSize(int wanted) {
         return wanted;
     }
