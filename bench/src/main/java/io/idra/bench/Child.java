@@ -120,7 +120,6 @@ final class Child {
         return 0;
     }
 
-    /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
     /**
      * CPU ticks of the process's JVM-internal threads by kind: [JIT compiler threads, garbage collector threads].
      * Threads that ended meanwhile are not counted.
@@ -130,14 +129,11 @@ final class Child {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks) {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    if (name.matches("C[12] CompilerThre.*")) {
-                        ticks[0] += used;
-                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-                        ticks[1] += used;
+                    ProcStat stat = ProcStat.read(task.resolve("stat"));
+                    if (stat.name().matches("C[12] CompilerThre.*")) {
+                        ticks[0] += stat.cpuTicks();
+                    } else if (stat.name().startsWith("GC Thread") || stat.name().startsWith("G1 ")) {
+                        ticks[1] += stat.cpuTicks();
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
@@ -147,9 +143,8 @@ final class Child {
         return ticks;
     }
 
+    /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
     static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ProcStat.read(Path.of("/proc", String.valueOf(pid), "stat")).cpuTicks();
     }
 }

@@ -35,15 +35,12 @@ final class CpuWatch {
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path proc : procs) {
                 try {
-                    String stat = Files.readString(proc.resolve("stat"));
+                    ProcStat stat = ProcStat.read(proc.resolve("stat"));
                     long pid = Long.parseLong(proc.getFileName().toString());
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     // a process first seen after the start used all its CPU time within the window
-                    first.putIfAbsent(pid, initial ? ticks : 0L);
-                    last.put(pid, ticks);
-                    names.put(pid, name);
+                    first.putIfAbsent(pid, initial ? stat.cpuTicks() : 0L);
+                    last.put(pid, stat.cpuTicks());
+                    names.put(pid, stat.name());
                 } catch (IOException | RuntimeException e) {
                     // the process ended meanwhile
                 }
