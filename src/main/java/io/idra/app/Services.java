@@ -28,7 +28,7 @@ public record Services(Settings settings, Pools pools, OffsetStore offsets, Sync
                 pools.get(destinationTarget, Pools.Role.DESTINATION,
                         destination.destinationProperties(settings.bulkWrites()),
                         destination.sessionInitSql(destinationTarget.timeZone())),
-                offsets, once, settings.bulkWrites());
+                offsets, once, settings.bulkWrites(), settings.parallelLoads());
     }
 
     private static JdbcTarget target(Connector connector) {

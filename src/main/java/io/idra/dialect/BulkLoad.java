@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -30,7 +31,8 @@ public abstract class BulkLoad {
     private final List<String> finish;
     private final String direct;
     private final FieldEncoder[] encoders;
-    private volatile int stagedToGo;
+    /** Batches still to go through the staging table, without trying a direct load, after one met a present key. */
+    private final AtomicInteger stagedToGo = new AtomicInteger();
 
     /**
      * @param prepare  run before each load: creates the staging table when the connection does not have it yet
@@ -51,46 +53,21 @@ public abstract class BulkLoad {
     }
 
     /**
-     * Writes {@code rows} rows in the connection's current transaction; the caller commits, or rolls back when this
-     * throws.
+     * Loads a batch none of whose keys the destination has yet (a table catching up) straight into the destination:
+     * Insert and Upsert both just insert its rows, so no staging table is needed. When the load cannot be taken
+     * exactly as it is (a key already there, which Insert must skip and Upsert update, or anything the server only
+     * warned about) the transaction is rolled back and the caller writes the batch through the staging table
+     * ({@link #writeStaged}), which does what the save mode says and reports real errors; so do the next
+     * {@link #STAGED_AFTER_CONFLICT} batches, without trying. The caller commits.
      *
      * @param values the values of row i as the destination takes them (checked and converted); may throw for a value
      *               that does not fit, which then fails the batch
+     * @return whether the rows are in the destination, uncommitted; false: nothing of them is
      */
-    public final void write(Connection c, int rows, IntFunction<Object[]> values) throws SQLException {
-        if (direct != null && stagedToGo == 0) {
-            if (loadedDirectly(c, rows, values)) {
-                return;
-            }
-            stagedToGo = STAGED_AFTER_CONFLICT;
-        } else if (stagedToGo > 0) {
-            stagedToGo--;
+    public final boolean loadedDirectly(Connection c, int rows, IntFunction<Object[]> values) throws SQLException {
+        if (direct == null || stagedToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return false;
         }
-        try (Statement s = c.createStatement()) {
-            for (String sql : prepare) {
-                s.execute(sql);
-            }
-            long loaded = loadChecked(s, load, rows, values);
-            if (loaded != rows) {
-                throw new SQLException("the staging table received " + loaded + " of the batch's " + rows + " rows");
-            }
-            s.executeUpdate(merge);
-            for (String sql : finish) {
-                s.execute(sql);
-            }
-        }
-    }
-
-    /**
-     * A batch none of whose keys the destination has yet (a table catching up) needs no staging table: Insert and
-     * Upsert both just insert its rows, so they are loaded straight into the destination. When the load cannot be
-     * taken exactly as it is (a key already there, which Insert must skip and Upsert update, or anything the server
-     * only warned about) the transaction is rolled back and the caller goes through the staging table, which does
-     * what the save mode says and reports real errors.
-     *
-     * @return whether the rows are in the destination, uncommitted
-     */
-    private boolean loadedDirectly(Connection c, int rows, IntFunction<Object[]> values) throws SQLException {
         SQLException problem = null;
         try (Statement s = c.createStatement()) {
             if (loadChecked(s, direct, rows, values) == rows) {
@@ -110,7 +87,30 @@ public abstract class BulkLoad {
             problem.addSuppressed(e);
             throw problem;
         }
+        stagedToGo.set(STAGED_AFTER_CONFLICT);
         return false;
+    }
+
+    /**
+     * Writes {@code rows} rows through the staging table in the connection's current transaction; the caller commits,
+     * or rolls back when this throws.
+     *
+     * @param values as for {@link #loadedDirectly}
+     */
+    public final void writeStaged(Connection c, int rows, IntFunction<Object[]> values) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : prepare) {
+                s.execute(sql);
+            }
+            long loaded = loadChecked(s, load, rows, values);
+            if (loaded != rows) {
+                throw new SQLException("the staging table received " + loaded + " of the batch's " + rows + " rows");
+            }
+            s.executeUpdate(merge);
+            for (String sql : finish) {
+                s.execute(sql);
+            }
+        }
     }
 
     /** Loads the text of the rows with {@code sql}; a value that fails its checks fails the batch. */

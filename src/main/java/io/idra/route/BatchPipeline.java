@@ -3,82 +3,128 @@ package io.idra.route;
 import org.apache.camel.CamelContext;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Lets the source and the destination work at the same time: a pass's batches are written on one thread of their own,
- * in the order they were read, while the route's thread reads the next batch. At most one batch waits for the writer
- * while it writes another, so memory holds about two batches, as the route's own streaming does.
+ * Lets the source and the destination work at the same time: a pass's batches are written on writer threads of their
+ * own while the route's thread reads the next batch. With {@code writers} threads, up to that many batches are
+ * written at once and one more waits, so memory holds about {@code writers + 1} batches.
  *
- * <p>Each batch is committed before the next one starts and its offset is saved after its commit, on the writer
- * thread ({@link OffsetSaver}): the order of commits and offsets is exactly that of a single thread. Once a batch
- * fails, no later batch is written; the route's thread gets the failure when it hands over the next batch or when
- * it waits for the pass to end ({@link #awaitAll}).
+ * <p>Each batch's {@link Turn} keeps commits in the order the batches were read and runs only direct loads side by
+ * side; its offset is saved after its commit, on its writer thread ({@link OffsetSaver}): the order of commits and
+ * offsets is exactly that of a single thread. Once a batch fails, no later batch is committed or handed over; the
+ * route's thread gets the failure of the earliest failed batch when it hands over the next batch or when it waits
+ * for the pass to end ({@link #awaitAll}).
  */
 final class BatchPipeline {
 
     /** One batch of the pass: written, committed, its offset saved, or it throws. */
     @FunctionalInterface
     interface Write {
-        void run() throws Exception;
+        void run(Turn turn) throws Exception;
     }
 
     private final CamelContext camel;
-    private final ExecutorService writer;
-    private final Semaphore idle = new Semaphore(1);
-    private volatile Exception failure;
+    private final int writers;
+    private final ExecutorService threads;
+    private final Semaphore idle;
+    private final AtomicReference<Failure> failure = new AtomicReference<>();
+    private Turn last;
     private boolean closed;
 
-    BatchPipeline(CamelContext camel, String syncName) {
+    BatchPipeline(CamelContext camel, String syncName, int writers) {
         this.camel = camel;
-        this.writer = camel.getExecutorServiceManager().newSingleThreadExecutor(this, "idra-write " + syncName);
+        this.writers = writers;
+        this.threads = camel.getExecutorServiceManager().newFixedThreadPool(this, "idra-write " + syncName, writers);
+        this.idle = new Semaphore(writers);
     }
 
     /**
-     * Hands a batch to the writer once it has finished the previous one.
+     * Hands a batch to a writer once one is free.
      *
      * @throws Exception the failure of an earlier batch, which this one must not outrun
      */
     void submit(Write write) throws Exception {
         throwFailure();
         idle.acquire();
-        if (failure != null) {
+        if (failure.get() != null) {
             idle.release();
             throwFailure();
         }
-        writer.execute(() -> {
+        Turn turn = last == null ? Turn.first(new ReentrantReadWriteLock()) : last.next();
+        last = turn;
+        Runnable task = () -> {
+            boolean written = false;
             try {
-                write.run();
+                write.run(turn);
+                written = true;
             } catch (Exception e) {
-                failure = e;
+                fail(turn, e);
             } catch (Error e) {
-                failure = new IllegalStateException(e.toString(), e);
+                failure.compareAndSet(null, new Failure(new IllegalStateException(e.toString(), e), turn.phase()));
                 throw e;
             } finally {
+                turn.ended(written);
                 idle.release();
             }
-        });
+        };
+        try {
+            threads.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Camel is shutting down its thread pools: the batch is not written, and no later batch waits for it
+            turn.ended(false);
+            idle.release();
+            throw e;
+        }
     }
 
     /**
-     * Waits until the batch in hand is written (or has failed) and lets the writer thread go; safe to call again.
+     * Records a batch's failure unless an earlier batch failed: that one is the failure a single writer would have
+     * met (this batch would not have run), and it is recorded before its turn ends.
+     */
+    private void fail(Turn turn, Exception e) {
+        try {
+            if (turn.earlierWritten() && !(e instanceof Turn.EarlierFailed)) {
+                failure.compareAndSet(null, new Failure(e, turn.phase()));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, new Failure(e, turn.phase()));
+        }
+    }
+
+    /**
+     * Waits until the batches in hand are written (or have failed) and lets the writer threads go; safe to call again.
      *
      * @return the failure of a batch of this pass, or null
      */
     Exception awaitAll() throws InterruptedException {
         if (!closed) {
-            idle.acquire();
-            idle.release();
-            camel.getExecutorServiceManager().shutdown(writer);
+            idle.acquire(writers);
+            idle.release(writers);
+            camel.getExecutorServiceManager().shutdown(threads);
             closed = true;
         }
-        return failure;
+        Failure f = failure.get();
+        return f == null ? null : f.error;
+    }
+
+    /** What the failed batch was doing when it failed, or null. */
+    String failurePhase() {
+        Failure f = failure.get();
+        return f == null ? null : f.phase;
     }
 
     private void throwFailure() throws Exception {
-        Exception e = failure;
-        if (e != null) {
-            throw e;
+        Failure f = failure.get();
+        if (f != null) {
+            throw f.error;
         }
+    }
+
+    private record Failure(Exception error, String phase) {
     }
 }

@@ -1,6 +1,7 @@
 package io.idra.route;
 
 import io.idra.cursor.Offset;
+import io.idra.dialect.BulkLoad;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ServiceStatus;
@@ -15,7 +16,8 @@ import java.util.List;
  * the tick for the {@link OffsetSaver}. The batch goes as a bulk load through a staging table when the plan has one
  * ({@link SyncPlan#bulk()}), else as one JDBC batch whose values are bound by position, in the order of
  * {@link SyncPlan#columns()}, and sent in chunks so that the driver's per-row buffers stay small. Either way every
- * value passes its column's checks and conversions first ({@link RowBinder}).
+ * value passes its column's checks and conversions first ({@link RowBinder}). Batches of a pass may load at the same
+ * time, but commit in the order they were read ({@link Turn}).
  */
 final class BatchWriter implements Processor {
 
@@ -38,10 +40,9 @@ final class BatchWriter implements Processor {
         if (rows == null || rows.isEmpty()) {
             return;
         }
-        tick.writePhase("writing a batch");
         SyncRuntime runtime = tick.runtime();
         SyncPlan plan = runtime.plan();
-        write(runtime, plan, rows);
+        write(Turn.of(exchange), runtime, plan, rows);
         Object[] last = (Object[]) rows.get(rows.size() - 1);
         int rechecked = rechecked(tick.passStart(), runtime, plan, rows);
         tick.batchWritten(rows.size(), rechecked,
@@ -65,21 +66,29 @@ final class BatchWriter implements Processor {
         return count;
     }
 
-    private static void write(SyncRuntime runtime, SyncPlan plan, List<?> rows) throws SQLException {
+    /**
+     * Loads straight into the destination alongside other batches when it can, else writes alone; commits after the
+     * batches before this one ({@link Turn}).
+     */
+    private static void write(Turn turn, SyncRuntime runtime, SyncPlan plan, List<?> rows) throws Exception {
         RowBinder.Batch batch = plan.binder().batch();
-        try (Connection c = runtime.destinationPool().getConnection()) {
+        try (Connection c = turn.connect(runtime.destinationPool())) {
             try {
-                if (plan.bulk() != null) {
+                BulkLoad bulk = plan.bulk();
+                if (bulk != null) {
                     // converted once: a direct load that falls back to the staging table streams the rows again,
                     // and each conversion would count its stored-as-NULL warnings again
                     Object[][] values = rows.stream().map(row -> batch.values((Object[]) row)).toArray(Object[][]::new);
-                    plan.bulk().write(c, values.length, i -> values[i]);
+                    if (!turn.alongside(() -> bulk.loadedDirectly(c, values.length, i -> values[i]))) {
+                        turn.alone(() -> bulk.writeStaged(c, values.length, i -> values[i]));
+                    }
                 } else {
-                    writeJdbcBatch(c, plan, batch, rows);
+                    turn.alone(() -> writeJdbcBatch(c, plan, batch, rows));
                 }
+                turn.awaitEarlier();
                 c.commit();
                 batch.logWarnings();
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception e) {
                 rollback(c, e);
                 throw e;
             }

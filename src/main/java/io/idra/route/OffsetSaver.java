@@ -30,7 +30,7 @@ final class OffsetSaver implements Processor {
         if (runtime.sync().mode().offsetInDestination() || tick.lastOffset() == null) {
             return;
         }
-        tick.writePhase("saving the offset");
+        Turn.of(exchange).phase("saving the offset");
         runtime.offsets().save(runtime.sync().id(), runtime.sync().name(), tick.lastOffset());
     }
 }

@@ -31,6 +31,7 @@ public final class SyncRuntime {
     private final Cursor cursor;
     private final SyncStatus status;
     private final boolean bulkWrites;
+    private final int parallelLoads;
     private final Backoff backoff = new Backoff();
     private final GapWatch gaps;
     private volatile SyncPlan plan;
@@ -38,7 +39,7 @@ public final class SyncRuntime {
 
     public SyncRuntime(Sync sync, Dialect sourceDialect, Dialect destinationDialect, JdbcTarget sourceTarget,
                        JdbcTarget destinationTarget, DataSource sourcePool, DataSource destinationPool,
-                       OffsetStore offsets, boolean once, boolean bulkWrites) {
+                       OffsetStore offsets, boolean once, boolean bulkWrites, int parallelLoads) {
         this.sync = sync;
         this.sourceDialect = sourceDialect;
         this.destinationDialect = destinationDialect;
@@ -50,6 +51,7 @@ public final class SyncRuntime {
         this.cursor = Cursor.of(sync);
         this.status = new SyncStatus(sync);
         this.bulkWrites = bulkWrites;
+        this.parallelLoads = parallelLoads;
         this.gaps = new GapWatch(sync.mode().usesTimestamp() ? 0 : sync.source().seconds(Attributes.ID_GAP_WAIT_SECONDS),
                 once);
     }
@@ -84,6 +86,11 @@ public final class SyncRuntime {
     /** Whether batches may be bulk loaded through a staging table (idra.write.bulk); the plan decides per sync. */
     boolean bulkWrites() {
         return bulkWrites;
+    }
+
+    /** How many batches of a pass may be loaded into the destination at once (idra.write.parallel-loads). */
+    int parallelLoads() {
+        return parallelLoads;
     }
 
     Backoff backoff() {

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * One firing of a sync's timer. A tick runs passes (offset → source query → batches) until a pass reads nothing or
  * cannot move past where the previous pass started; it lives in an exchange property. The route's thread reads; a
- * pass's batches are written on the pass's {@link BatchPipeline} thread, which updates the counts and the offset.
+ * pass's batches are written on the pass's {@link BatchPipeline} threads, which update the counts and the offset in
+ * the order of the batches' commits.
  */
 final class Tick {
 
@@ -27,7 +28,7 @@ final class Tick {
     private volatile Offset lastOffset;
     private Long lastKeyRead;
     private volatile String phase = "starting";
-    private volatile String writePhase = "writing a batch";
+    private String writePhase;
     private String haltReason;
     private volatile Instant lastProgress = started;
     private boolean skipped;
@@ -64,10 +65,10 @@ final class Tick {
         more = false;
     }
 
-    /** The pass's writer thread, started with its first batch (an idle tick starts none). */
+    /** The pass's writer threads, started with its first batch (an idle tick starts none). */
     BatchPipeline pipeline(CamelContext camel) {
         if (pipeline == null) {
-            pipeline = new BatchPipeline(camel, runtime.sync().name());
+            pipeline = new BatchPipeline(camel, runtime.sync().name(), runtime.parallelLoads());
         }
         return pipeline;
     }
@@ -80,10 +81,11 @@ final class Tick {
     Exception awaitWrites() throws InterruptedException {
         if (pipeline != null) {
             Exception failure = pipeline.awaitAll();
-            pipeline = null;
             if (writeFailure == null) {
                 writeFailure = failure;
+                writePhase = pipeline.failurePhase();
             }
+            pipeline = null;
         }
         return writeFailure;
     }
@@ -165,11 +167,7 @@ final class Tick {
         return phase;
     }
 
-    /** What the writer thread is doing, for the error line of a failed batch. */
-    void writePhase(String phase) {
-        this.writePhase = phase;
-    }
-
+    /** What the failed batch was doing ({@link #awaitWrites} found it), for its error line. */
     String writePhase() {
         return writePhase;
     }

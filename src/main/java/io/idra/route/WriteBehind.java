@@ -6,9 +6,9 @@ import org.apache.camel.Processor;
 import java.util.List;
 
 /**
- * Hands a batch to the pass's writer thread ({@link BatchPipeline}), which runs the write steps on it in order
+ * Hands a batch to one of the pass's writer threads ({@link BatchPipeline}), which runs the write steps on it in order
  * (write and commit, save the offset, log progress), while the route's thread goes on reading the source. The steps
- * get a copy of the exchange: the splitter goes on with its own.
+ * get a copy of the exchange, with the batch's {@link Turn}: the splitter goes on with its own.
  */
 final class WriteBehind implements Processor {
 
@@ -22,7 +22,8 @@ final class WriteBehind implements Processor {
     public void process(Exchange exchange) throws Exception {
         Tick tick = Tick.of(exchange);
         Exchange batch = exchange.copy();
-        tick.pipeline(exchange.getContext()).submit(() -> {
+        tick.pipeline(exchange.getContext()).submit(turn -> {
+            batch.setProperty(Turn.PROPERTY, turn);
             for (Processor step : steps) {
                 step.process(batch);
                 if (batch.getException() != null) {

@@ -1,0 +1,69 @@
+package io.idra.it;
+
+import io.idra.app.OnceRun;
+import io.idra.model.Mode;
+import io.idra.testdb.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several batches of a pass loaded at once ({@code idra.write.parallel-loads}) still commit in the order they were
+ * read: when a batch fails while later ones have loaded, the destination holds exactly the batches before it and the
+ * offset is that of the last of them, as with one writer; the next run copies the rest and nothing twice.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ParallelLoadsTest {
+
+    private static final int ROWS = 2000;
+    private static final int BATCH = 50;
+    private static final int REFUSED = 1025;
+
+    private Databases dbs;
+
+    @BeforeAll
+    void databases() {
+        dbs = new Databases("parallel");
+    }
+
+    @AfterAll
+    void drop() {
+        dbs.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Direction.class, names = {"PG_TO_MYSQL", "MYSQL_TO_PG"})
+    void aBatchRefusedByTheDestinationLeavesExactlyTheBatchesBeforeIt(Direction direction, @TempDir Path dir) {
+        TestDatabase source = dbs.source(direction);
+        TestDatabase destination = dbs.destination(direction);
+        String table = "loads_" + direction.name().toLowerCase();
+        SampleTable.create(source, table);
+        BulkRows.fill(source, table, 1, ROWS, 7);
+        SampleTable.create(destination, table);
+        // the server refuses one row, after later batches have had time to load
+        destination.execute("ALTER TABLE " + table + " ADD CONSTRAINT no_refused CHECK (id <> " + REFUSED + ")");
+        SyncRunner runner = new SyncRunner(dir, Map.of("idra.write.parallel-loads", "3"));
+        SyncJson sync = SyncJson.sync(table, Mode.ID_FIELD, source, destination).table(table).key("id")
+                .batch(BATCH).saveMode("Insert");
+
+        OnceRun failed = runner.once(sync);
+
+        assertThat(failed.error(table)).startsWith("sync '" + table + "': writing a batch: ").doesNotContain("\n");
+        int before = (REFUSED - 1) / BATCH * BATCH;
+        assertThat(SampleTable.rows(destination, table)).as("the batches before the refused one, and nothing after")
+                .isEqualTo(SampleTable.rows(source, table).subList(0, before));
+
+        destination.execute("ALTER TABLE " + table + " DROP CONSTRAINT no_refused");
+        assertThat(runner.onceOk(sync)).as("rows copied by the next run: from the saved offset on")
+                .isEqualTo(ROWS - before);
+        assertThat(SampleTable.rows(destination, table)).isEqualTo(SampleTable.rows(source, table)).hasSize(ROWS);
+    }
+}
