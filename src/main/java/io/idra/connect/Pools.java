@@ -80,12 +80,14 @@ public final class Pools extends ServiceSupport {
 
     /**
      * The default H2 file is opened by {@code run} and by every CLI command. A command that starts just before
-     * {@code run} holds the file for a moment (H2 then reports its lock file as in use or recently modified); run
-     * waits for it instead of exiting.
+     * {@code run} holds the file for a moment (H2 then reports its lock file as in use or recently modified, or, when
+     * run reached it through the command's AUTO_SERVER just as the command ended, the database as already closed);
+     * run waits for it instead of exiting.
      */
     private static boolean heldByAnotherProcess(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || sql.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
                     || sql.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1
                     && String.valueOf(sql.getMessage()).contains("Lock file"))) {
                 return true;
