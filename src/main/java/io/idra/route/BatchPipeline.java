@@ -6,16 +6,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Lets the source and the destination work at the same time: a pass's batches are written on writer threads of their
- * own while the route's thread reads the next batch. With {@code writers} threads, up to that many batches are
- * written at once and one more waits, so memory holds about {@code writers + 1} batches.
+ * own while the route's thread reads the next batch. With {@code writers} threads, up to that many batches are in
+ * hand at once (one loading while the one before commits) and one more waits, so memory holds about
+ * {@code writers + 1} batches.
  *
- * <p>Each batch's {@link Turn} keeps commits in the order the batches were read and runs only direct loads side by
- * side; its offset is saved after its commit, on its writer thread ({@link OffsetSaver}): the order of commits and
- * offsets is exactly that of a single thread. Once a batch fails, no later batch is committed or handed over; the
+ * <p>Each batch's {@link Turn} keeps the sending of rows and the commits in the order the batches were read; its
+ * offset is saved after its commit, on its writer thread ({@link OffsetSaver}): the order of commits and offsets is
+ * exactly that of a single thread. Once a batch fails, no later batch is committed or handed over; the
  * route's thread gets the failure of the earliest failed batch when it hands over the next batch or when it waits
  * for the pass to end ({@link #awaitAll}).
  */
@@ -54,7 +54,7 @@ final class BatchPipeline {
             idle.release();
             throwFailure();
         }
-        Turn turn = last == null ? Turn.first(new ReentrantReadWriteLock()) : last.next();
+        Turn turn = last == null ? Turn.first() : last.next();
         last = turn;
         Runnable task = () -> {
             boolean written = false;

@@ -8,43 +8,42 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * A batch's place in its pass when the pass writes several batches at once ({@code idra.write.parallel-loads}).
- * Loads straight into the destination (a table catching up: none of the batch's keys is there yet) may overlap;
- * anything else a batch does to the destination, and every commit, waits for all the batches before it. So the
- * destination commits batches in the order they were read and each offset is saved after its own commit, exactly as
- * with one writer: a crash, a stop or a failed batch leaves what one writer would have left.
+ * Batches are written in the order they were read: a batch sends its rows once the batch before has sent its own,
+ * and commits once every earlier batch has committed and saved its offset. What overlaps is the rest: converting the
+ * next batch's values while one loads, and loading one while the batch before waits for its commit, commits and saves
+ * its offset. So the destination commits batches in the order they were read and each offset is saved after its own
+ * commit, exactly as with one writer: a crash, a stop or a failed batch leaves what one writer would have left.
  *
- * <p>Why overlapping is safe there: within a pass the batches' keys are disjoint, and a plain load of new keys takes
- * no lock another batch's load waits for. A write through a staging table or a JDBC batch (present keys, upserts)
- * can take gap locks on MySQL, so it runs alone: after every earlier batch and while no later one loads.
+ * <p>Why sending in order: a batch's statements never wait inside the database for a later batch's uncommitted rows
+ * (a later batch has sent nothing yet), while a later batch may wait for an earlier one's, which commits without
+ * waiting for anything later. Waits between batches therefore all point one way, and none can close a circle that
+ * the database cannot see (a batch waiting for its turn in idra while the batch it waits for waits on its rows).
  */
 final class Turn {
 
     static final String PROPERTY = "idra.turn";
 
     private final Turn previous;
-    /** Shared by a pass's batches: held shared by a direct load, exclusively by any other write. */
-    private final ReadWriteLock writes;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    private final CompletableFuture<Void> sent = new CompletableFuture<>();
     private final CompletableFuture<Boolean> finished = new CompletableFuture<>();
     private volatile String phase = "writing a batch";
 
-    private Turn(Turn previous, ReadWriteLock writes) {
+    private Turn(Turn previous) {
         this.previous = previous;
-        this.writes = writes;
     }
 
     /** The first batch of a pass. */
-    static Turn first(ReadWriteLock writes) {
-        return new Turn(null, writes);
+    static Turn first() {
+        return new Turn(null);
     }
 
     /** The batch read after this one. */
     Turn next() {
-        return new Turn(this, writes);
+        return new Turn(this);
     }
 
     static Turn of(Exchange exchange) {
@@ -77,24 +76,28 @@ final class Turn {
         }
     }
 
-    /** Runs a load straight into the destination, which may overlap other batches' direct loads. */
+    /**
+     * Runs a load straight into the destination once the batch before has sent its rows; it may go on while earlier
+     * batches wait for their commits.
+     */
     boolean alongside(Load load) throws Exception {
-        writes.readLock().lock();
-        try {
-            return load.run();
-        } finally {
-            writes.readLock().unlock();
+        if (previous != null) {
+            wait(previous.sent);
         }
+        boolean loaded = load.run();
+        if (loaded) {
+            sent.complete(null);
+        }
+        return loaded;
     }
 
-    /** Runs a write that overlaps no other batch's: after every earlier batch, while no later batch loads. */
+    /** Runs a write after every earlier batch has committed (a staging table, a JDBC batch). */
     void alone(Write write) throws Exception {
         awaitEarlier();
-        writes.writeLock().lock();
         try {
             write.run();
         } finally {
-            writes.writeLock().unlock();
+            sent.complete(null);
         }
     }
 
@@ -126,6 +129,7 @@ final class Turn {
     /** This batch is done with: written (committed, offset saved) or not. Later batches may go on. */
     void ended(boolean written) {
         connected.complete(null);
+        sent.complete(null);
         finished.complete(written);
     }
 

@@ -16,8 +16,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several batches of a pass loaded at once ({@code idra.write.parallel-loads}) still commit in the order they were
- * read: when a batch fails while later ones have loaded, the destination holds exactly the batches before it and the
+ * Several batches of a pass in hand at once ({@code idra.write.parallel-loads}) still commit in the order they were
+ * read: when a batch fails while the next has loaded, the destination holds exactly the batches before it and the
  * offset is that of the last of them, as with one writer; the next run copies the rest and nothing twice.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,7 +48,7 @@ class ParallelLoadsTest {
         SampleTable.create(source, table);
         BulkRows.fill(source, table, 1, ROWS, 7);
         SampleTable.create(destination, table);
-        // the server refuses one row, after later batches have had time to load
+        // the server refuses one row; the next batch may load meanwhile, and must not stay
         destination.execute("ALTER TABLE " + table + " ADD CONSTRAINT no_refused CHECK (id <> " + REFUSED + ")");
         SyncRunner runner = new SyncRunner(dir, Map.of("idra.write.parallel-loads", "3"));
         SyncJson sync = SyncJson.sync(table, Mode.ID_FIELD, source, destination).table(table).key("id")
