@@ -66,4 +66,35 @@ class ParallelLoadsTest {
                 .isEqualTo(ROWS - before);
         assertThat(SampleTable.rows(destination, table)).isEqualTo(SampleTable.rows(source, table)).hasSize(ROWS);
     }
+
+    /**
+     * A source whose key is not unique (a log table, a query with a join) can hand the same key to two batches in a
+     * row. The later batch then waits for the earlier one's commit; the earlier one must never wait for the later.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Direction.class, names = {"PG_TO_PG", "MYSQL_TO_PG"})
+    void aKeyReadTwiceAcrossBatchesIsWrittenOnceWithoutWaitingForever(Direction direction, @TempDir Path dir) {
+        TestDatabase source = dbs.source(direction);
+        TestDatabase destination = dbs.destination(direction);
+        String table = "twice_" + direction.name().toLowerCase();
+        source.execute("CREATE TABLE " + table + " (id integer NOT NULL, note varchar(40))");
+        StringBuilder rows = new StringBuilder();
+        for (int id = 1; id <= 400; id++) {
+            rows.append(rows.isEmpty() ? "" : ", ").append("(").append(id).append(", 'row ").append(id).append("')");
+            if (id % BATCH == 0) {
+                // the same key again: read last in one batch and first in the next
+                rows.append(", (").append(id).append(", 'row ").append(id).append("')");
+            }
+        }
+        source.execute("INSERT INTO " + table + " (id, note) VALUES " + rows);
+        destination.execute("CREATE TABLE " + table + " (id integer PRIMARY KEY, note varchar(40))");
+        SyncJson sync = SyncJson.sync(table, Mode.ID_FIELD, source, destination).table(table).key("id")
+                .batch(BATCH).saveMode("Insert");
+
+        new SyncRunner(dir, Map.of("idra.write.parallel-loads", "3")).onceOk(sync);
+
+        assertThat(destination.canonicalRows("SELECT id, note FROM " + table + " ORDER BY id"))
+                .isEqualTo(source.canonicalRows("SELECT DISTINCT id, note FROM " + table + " ORDER BY id"))
+                .hasSize(400);
+    }
 }
