@@ -281,8 +281,9 @@ public abstract class Dialect {
     public abstract Map<String, String> sourceProperties();
 
     /**
-     * Whether a source connection may switch to autocommit for the one-row {@link #existsAfter existsAfter} without a
-     * round trip, so that the question needs no transaction to end: true where the driver keeps the flag locally.
+     * Whether a source connection may switch to autocommit for a one-row question (e.g. {@link #existsAfter
+     * existsAfter}) without a round trip, so that the question needs no transaction to end: true where the driver
+     * keeps the flag locally.
      */
     public boolean freeAutocommitSwitch() {
         return false;

@@ -3,14 +3,12 @@ package io.idra.ops;
 import io.idra.cursor.Offset;
 import io.idra.dialect.CursorQuery;
 import io.idra.dialect.Dialect;
+import io.idra.route.SourceQuery;
 import io.idra.route.SyncPlan;
 import io.idra.route.SyncRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +96,7 @@ final class Position {
     private long rowsBehind(SyncPlan plan, Offset offset) throws SQLException {
         Dialect source = runtime.sourceDialect();
         CursorQuery count = source.countAfter(plan.sourceRelation(), plan.cursorColumns(), offset);
-        Object value = querySource(count.sql(), count.params());
+        Object value = SourceQuery.firstValue(runtime, count, QUERY_TIMEOUT_SECONDS);
         return value == null ? 0 : ((Number) value).longValue();
     }
 
@@ -106,8 +104,9 @@ final class Position {
         if (offset == null) {
             return -1;
         }
-        Object max = querySource(runtime.sourceDialect().selectMaxOf(plan.sourceRelation(),
-                plan.cursorColumns().get(0), runtime.cursor().sourceLayout()), List.of());
+        Object max = SourceQuery.firstValue(runtime, new CursorQuery(runtime.sourceDialect().selectMaxOf(
+                plan.sourceRelation(), plan.cursorColumns().get(0), runtime.cursor().sourceLayout()), List.of()),
+                QUERY_TIMEOUT_SECONDS);
         return max == null ? 0 : Math.max(0, seconds(offset.values().get(0), max));
     }
 
@@ -125,26 +124,5 @@ final class Position {
             return (Temporal) value;
         }
         return null;
-    }
-
-    /** The first column of the statement's one row, read as the source dialect reads that column's type. */
-    private Object querySource(String sql, List<Object> params) throws SQLException {
-        Dialect source = runtime.sourceDialect();
-        try (Connection c = runtime.sourcePool().getConnection()) {
-            Object value;
-            // the result is closed before the rollback: a MySQL source connection streams results
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-                for (int i = 0; i < params.size(); i++) {
-                    ps.setObject(i + 1, source.bindable(params.get(i)));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    value = rs.next() ? source.reader(rs.getMetaData().getColumnType(1),
-                            rs.getMetaData().getColumnTypeName(1)).read(rs, 1) : null;
-                }
-            }
-            c.rollback();
-            return value;
-        }
     }
 }

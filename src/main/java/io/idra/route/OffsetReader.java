@@ -47,8 +47,9 @@ final class OffsetReader implements Processor {
                 ? runtime.sync().source().seconds(Attributes.TIMESTAMP_DELAY_SECONDS) : 0;
         // an inclusive offset (a LastDestinationTimestamp sync) always has its own row to read again: no question
         boolean inclusive = offset != null && offset.inclusive();
-        if (!inclusive && !rowsAfter(runtime, source.existsAfter(plan.sourceRelation(), plan.cursorColumns(),
-                runtime.cursor().sourceLayout(), offset, delay))) {
+        // one round trip for an idle tick, most ticks of a caught-up sync, instead of the streaming query
+        if (!inclusive && SourceQuery.firstValue(runtime, source.existsAfter(plan.sourceRelation(),
+                plan.cursorColumns(), runtime.cursor().sourceLayout(), offset, delay), 0) == null) {
             tick.nothingAfter();
             return;
         }
@@ -59,48 +60,11 @@ final class OffsetReader implements Processor {
                 query.params().stream().map(source::bindable).toList());
     }
 
-    /**
-     * Whether the source has a row past the offset: one row at most, on a connection that needs no transaction for
-     * it where switching to autocommit is free (PostgreSQL). An idle tick, most ticks of a caught-up sync, ends here
-     * with one round trip instead of a streaming query and the end of its transaction.
-     */
-    private static boolean rowsAfter(SyncRuntime runtime, CursorQuery probe) throws SQLException {
-        Dialect source = runtime.sourceDialect();
-        try (Connection c = runtime.sourcePool().getConnection()) {
-            boolean autocommit = source.freeAutocommitSwitch();
-            if (autocommit) {
-                // the pool sets the connection back to its own mode when it is returned
-                c.setAutoCommit(true);
-            }
-            boolean found;
-            try (PreparedStatement ps = c.prepareStatement(probe.sql())) {
-                for (int i = 0; i < probe.params().size(); i++) {
-                    ps.setObject(i + 1, source.bindable(probe.params().get(i)));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    found = rs.next();
-                }
-            }
-            if (!autocommit) {
-                c.rollback();
-            }
-            return found;
-        }
-    }
-
     /** Rows with a NULL cursor cannot be ordered, so no mode copies them: count them and say so, once per change. */
     private static void countNullCursors(SyncRuntime runtime, SyncPlan plan) throws SQLException {
-        long count;
-        try (Connection c = runtime.sourcePool().getConnection()) {
-            // the result is closed before the rollback: a MySQL source connection streams results
-            try (PreparedStatement ps = c.prepareStatement(
-                    runtime.sourceDialect().countNullCursors(plan.sourceRelation(), plan.cursorColumns()));
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                count = rs.getLong(1);
-            }
-            c.rollback();
-        }
+        long count = ((Number) SourceQuery.firstValue(runtime, new CursorQuery(
+                runtime.sourceDialect().countNullCursors(plan.sourceRelation(), plan.cursorColumns()), List.of()), 0))
+                .longValue();
         if (runtime.status().nullCursorRows(count) && count > 0) {
             LOG.warn("sync '{}': {} source rows have a NULL in {} and cannot be copied (counted in the sync's status)",
                     runtime.sync().name(), count, plan.cursorColumns());
