@@ -67,23 +67,24 @@ final class BatchWriter implements Processor {
     }
 
     /**
-     * Loads straight into the destination alongside other batches when it can, else writes alone; commits after the
-     * batches before this one ({@link Turn}).
+     * Loads straight into the destination when it can, else through the staging table or as a JDBC batch once the
+     * batches before this one have committed; commits after them ({@link Turn}).
      */
     private static void write(Turn turn, SyncRuntime runtime, SyncPlan plan, List<?> rows) throws Exception {
         RowBinder.Batch batch = plan.binder().batch();
+        BulkLoad bulk = plan.bulk();
+        // converted once, before a connection is taken: a direct load that falls back to the staging table streams
+        // the rows again, and each conversion would count its stored-as-NULL warnings again
+        Object[][] values = bulk == null ? null
+                : rows.stream().map(row -> batch.values((Object[]) row)).toArray(Object[][]::new);
         try (Connection c = turn.connect(runtime.destinationPool())) {
             try {
-                BulkLoad bulk = plan.bulk();
                 if (bulk != null) {
-                    // converted once: a direct load that falls back to the staging table streams the rows again,
-                    // and each conversion would count its stored-as-NULL warnings again
-                    Object[][] values = rows.stream().map(row -> batch.values((Object[]) row)).toArray(Object[][]::new);
-                    if (!turn.alongside(() -> bulk.loadedDirectly(c, values.length, i -> values[i]))) {
-                        turn.alone(() -> bulk.writeStaged(c, values.length, i -> values[i]));
+                    if (!turn.loadInTurn(() -> bulk.loadedDirectly(c, values.length, i -> values[i]))) {
+                        turn.afterEarlier(() -> bulk.writeStaged(c, values.length, i -> values[i]));
                     }
                 } else {
-                    turn.alone(() -> writeJdbcBatch(c, plan, batch, rows));
+                    turn.afterEarlier(() -> writeJdbcBatch(c, plan, batch, rows));
                 }
                 turn.awaitEarlier();
                 c.commit();

@@ -80,7 +80,7 @@ final class Turn {
      * Runs a load straight into the destination once the batch before has sent its rows; it may go on while earlier
      * batches wait for their commits.
      */
-    boolean alongside(Load load) throws Exception {
+    boolean loadInTurn(Load load) throws Exception {
         if (previous != null) {
             wait(previous.sent);
         }
@@ -92,7 +92,7 @@ final class Turn {
     }
 
     /** Runs a write after every earlier batch has committed (a staging table, a JDBC batch). */
-    void alone(Write write) throws Exception {
+    void afterEarlier(Write write) throws Exception {
         awaitEarlier();
         try {
             write.run();
@@ -147,7 +147,7 @@ final class Turn {
         boolean run() throws Exception;
     }
 
-    /** A write that runs alone. */
+    /** A write that waits for every earlier batch's commit. */
     @FunctionalInterface
     interface Write {
         void run() throws Exception;

@@ -115,7 +115,7 @@ class BatchPipelineTest {
         for (int i = 0; i < 20; i++) {
             int batch = i;
             pipeline.submit(turn -> {
-                turn.alongside(() -> {
+                turn.loadInTurn(() -> {
                     mostAtOnce.accumulateAndGet(loading.incrementAndGet(), Math::max);
                     Thread.sleep(batch % 3);
                     events.add("load " + batch);
@@ -147,15 +147,15 @@ class BatchPipelineTest {
         List<String> events = new CopyOnWriteArrayList<>();
         CountDownLatch firstMayCommit = new CountDownLatch(1);
         pipeline.submit(turn -> {
-            turn.alongside(() -> events.add("load 0"));
+            turn.loadInTurn(() -> events.add("load 0"));
             firstMayCommit.await(10, TimeUnit.SECONDS);
             turn.awaitEarlier();
             events.add("commit 0");
         });
         pipeline.submit(turn -> {
             // a direct load that did not take the batch (a present key): the staging table, alone
-            turn.alongside(() -> false);
-            turn.alone(() -> {
+            turn.loadInTurn(() -> false);
+            turn.afterEarlier(() -> {
                 events.add("alone 1 begins");
                 Thread.sleep(200);
                 events.add("alone 1 ends");
@@ -163,7 +163,7 @@ class BatchPipelineTest {
             events.add("commit 1");
         });
         pipeline.submit(turn -> {
-            turn.alongside(() -> events.add("load 2"));
+            turn.loadInTurn(() -> events.add("load 2"));
             turn.awaitEarlier();
             events.add("commit 2");
         });
@@ -182,7 +182,7 @@ class BatchPipelineTest {
         SQLException broken = new SQLException("the server went away");
         CountDownLatch laterDone = new CountDownLatch(2);
         pipeline.submit(turn -> {
-            turn.alongside(() -> true);
+            turn.loadInTurn(() -> true);
             turn.awaitEarlier();
             events.add("commit 0");
         });
@@ -194,7 +194,7 @@ class BatchPipelineTest {
         pipeline.submit(turn -> {
             laterDone.countDown();
             // sends once the batch before has failed; then it must not commit
-            turn.alongside(() -> true);
+            turn.loadInTurn(() -> true);
             try {
                 turn.awaitEarlier();
                 events.add("commit 2");
@@ -218,7 +218,7 @@ class BatchPipelineTest {
         CountDownLatch secondFailed = new CountDownLatch(1);
         List<String> events = new CopyOnWriteArrayList<>();
         pipeline.submit(turn -> {
-            turn.alongside(() -> secondFailed.await(10, TimeUnit.SECONDS));
+            turn.loadInTurn(() -> secondFailed.await(10, TimeUnit.SECONDS));
             turn.awaitEarlier();
             events.add("commit 0");
         });
