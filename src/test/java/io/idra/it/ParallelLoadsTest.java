@@ -50,9 +50,8 @@ class ParallelLoadsTest {
         SampleTable.create(destination, table);
         // the server refuses one row; the next batch may load meanwhile, and must not stay
         destination.execute("ALTER TABLE " + table + " ADD CONSTRAINT no_refused CHECK (id <> " + REFUSED + ")");
-        SyncRunner runner = new SyncRunner(dir, Map.of("idra.write.parallel-loads", "3"));
-        SyncJson sync = SyncJson.sync(table, Mode.ID_FIELD, source, destination).table(table).key("id")
-                .batch(BATCH).saveMode("Insert");
+        SyncRunner runner = threeInHand(dir);
+        SyncJson sync = insertById(table, source, destination);
 
         OnceRun failed = runner.once(sync);
 
@@ -82,19 +81,26 @@ class ParallelLoadsTest {
         for (int id = 1; id <= 400; id++) {
             rows.append(rows.isEmpty() ? "" : ", ").append("(").append(id).append(", 'row ").append(id).append("')");
             if (id % BATCH == 0) {
-                // the same key again: read last in one batch and first in the next
+                // the same key again: the first such pair straddles two batches, the others sit inside one
                 rows.append(", (").append(id).append(", 'row ").append(id).append("')");
             }
         }
         source.execute("INSERT INTO " + table + " (id, note) VALUES " + rows);
         destination.execute("CREATE TABLE " + table + " (id integer PRIMARY KEY, note varchar(40))");
-        SyncJson sync = SyncJson.sync(table, Mode.ID_FIELD, source, destination).table(table).key("id")
-                .batch(BATCH).saveMode("Insert");
 
-        new SyncRunner(dir, Map.of("idra.write.parallel-loads", "3")).onceOk(sync);
+        threeInHand(dir).onceOk(insertById(table, source, destination));
 
         assertThat(destination.canonicalRows("SELECT id, note FROM " + table + " ORDER BY id"))
                 .isEqualTo(source.canonicalRows("SELECT DISTINCT id, note FROM " + table + " ORDER BY id"))
                 .hasSize(400);
+    }
+
+    private static SyncRunner threeInHand(Path dir) {
+        return new SyncRunner(dir, Map.of("idra.write.parallel-loads", "3"));
+    }
+
+    private static SyncJson insertById(String table, TestDatabase source, TestDatabase destination) {
+        return SyncJson.sync(table, Mode.ID_FIELD, source, destination).table(table).key("id").batch(BATCH)
+                .saveMode("Insert");
     }
 }
