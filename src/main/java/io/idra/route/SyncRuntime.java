@@ -88,7 +88,7 @@ public final class SyncRuntime {
         return bulkWrites;
     }
 
-    /** How many batches of a pass may be loaded into the destination at once (idra.write.parallel-loads). */
+    /** How many batches of a pass writer threads may hold at once (idra.write.parallel-loads). */
     int parallelLoads() {
         return parallelLoads;
     }
