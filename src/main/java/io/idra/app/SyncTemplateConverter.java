@@ -60,9 +60,9 @@ final class SyncTemplateConverter implements RouteTemplateDefinition.Converter {
         services.catalog().add(runtime);
 
         String sourceBean = "idra-source-" + sync.name();
-        String rowsBean = "idra-rows-" + sync.source().type().name().toLowerCase();
+        String rowsBean = "idra-rows-" + sync.name();
         context.getRegistry().bind(sourceBean, DataSource.class, runtime.sourcePool());
-        context.getRegistry().bind(rowsBean, new RowArrays(runtime.sourceDialect()));
+        context.getRegistry().bind(rowsBean, new RowArrays(runtime));
         context.getRegistry().bind(CursorParameters.BEAN, new CursorParameters());
         parameters.put("pollingMillis", String.valueOf(sync.pollingSeconds() * 1000L));
         parameters.put("repeatCount", services.once() ? "0" : "-1");

@@ -7,6 +7,7 @@ import io.idra.model.SaveMode;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -255,6 +256,16 @@ public abstract class Dialect {
 
     /** How to read a column of this engine, chosen once per query from its metadata. */
     public abstract ColumnReader reader(int jdbcType, String typeName);
+
+    /**
+     * How to read a column that only the destination's writers look at (neither cursor nor key): a dialect may leave
+     * its work to them, such as decoding text ({@link UndecodedText}). By default, as {@link #reader}.
+     *
+     * @param column 1-based
+     */
+    public ColumnReader writerOnlyReader(ResultSetMetaData md, int column) throws SQLException {
+        return reader(md.getColumnType(column), md.getColumnTypeName(column));
+    }
 
     /**
      * A start_offset in epoch milliseconds as a value comparable with a timestamp cursor column: a zoned column

@@ -7,8 +7,11 @@ import io.idra.model.SaveMode;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.DateTimeException;
@@ -20,7 +23,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,6 +33,9 @@ import java.util.stream.Collectors;
 public final class MysqlDialect extends Dialect {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+    /** Character columns as Connector/J names them; BINARY, VARBINARY and the BLOBs are bytes already. */
+    private static final Set<String> TEXT_TYPES =
+            Set.of("CHAR", "VARCHAR", "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT");
 
     private final MysqlBulkWrites bulk = new MysqlBulkWrites(this);
 
@@ -118,10 +126,28 @@ public final class MysqlDialect extends Dialect {
      * DATETIME and TIMESTAMP are read as LocalDateTime (full microseconds, no JVM time-zone shift). A zero date,
      * which the driver turns into NULL (zeroDateTimeBehavior), and a partly zero one, which java.time refuses, are
      * told from NULL and from real dates by their text. TIME runs past a day and may be negative (see
-     * {@link TimeValues#fromMysql}). YEAR is a number (the driver would make it a date in January).
+     * {@link TimeValues#fromMysql}). YEAR is a number (the driver would make it a date in January). BIGINT, INT and
+     * DECIMAL give the values getObject would, through their own getters: getObject checks the row and column a
+     * second time, and makes a DECIMAL a String and back.
      */
     @Override
     public ColumnReader reader(int jdbcType, String typeName) {
+        switch (typeName.toUpperCase(Locale.ROOT)) {
+            case "BIGINT":
+                return (rs, i) -> {
+                    long value = rs.getLong(i);
+                    return rs.wasNull() ? null : value;
+                };
+            case "INT":
+                return (rs, i) -> {
+                    int value = rs.getInt(i);
+                    return rs.wasNull() ? null : value;
+                };
+            case "DECIMAL":
+                return ResultSet::getBigDecimal;
+            default:
+                break;
+        }
         return switch (jdbcType) {
             case Types.TIMESTAMP -> (rs, i) -> dateOrZero(rs, i, LocalDateTime.class);
             case Types.DATE -> typeName.equalsIgnoreCase("YEAR") ? MysqlDialect::year
@@ -132,6 +158,34 @@ public final class MysqlDialect extends Dialect {
             };
             default -> (rs, i) -> rs.getObject(i);
         };
+    }
+
+    /**
+     * Text in UTF-8 is handed on as the bytes the server sent ({@link UndecodedText}): the one reading thread only
+     * copies them, and a writer thread makes the String. Connector/J's own decoding of text was the largest part of
+     * reading a MariaDB source (docs/PERFORMANCE.md).
+     */
+    @Override
+    public ColumnReader writerOnlyReader(ResultSetMetaData md, int column) throws SQLException {
+        if (TEXT_TYPES.contains(md.getColumnTypeName(column).toUpperCase(Locale.ROOT)) && sentInUtf8(md, column)) {
+            return (rs, i) -> {
+                byte[] bytes = rs.getBytes(i);
+                return bytes == null ? null : new UndecodedText(bytes);
+            };
+        }
+        return super.writerOnlyReader(md, column);
+    }
+
+    private static boolean sentInUtf8(ResultSetMetaData md, int column) throws SQLException {
+        if (!md.isWrapperFor(com.mysql.cj.jdbc.result.ResultSetMetaData.class)) {
+            return false;
+        }
+        String encoding = md.unwrap(com.mysql.cj.jdbc.result.ResultSetMetaData.class).getColumnCharacterEncoding(column);
+        try {
+            return encoding != null && Charset.forName(encoding).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Object dateOrZero(ResultSet rs, int index, Class<?> type) throws SQLException {

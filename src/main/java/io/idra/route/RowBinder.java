@@ -3,6 +3,7 @@ package io.idra.route;
 import io.idra.dialect.Dialect;
 import io.idra.dialect.StoredAsNull;
 import io.idra.dialect.TableInfo;
+import io.idra.dialect.UndecodedText;
 import io.idra.dialect.ValueNotStorable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,15 @@ final class RowBinder {
         this.keyIndexes = keyIndexes.clone();
     }
 
+    boolean isKey(int index) {
+        for (int key : keyIndexes) {
+            if (key == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Batch batch() {
         return new Batch();
     }
@@ -83,7 +93,8 @@ final class RowBinder {
         }
 
         private Object write(int i, Object[] row, Object value) {
-            Object source = localInstants[i] && value instanceof LocalDateTime local
+            Object source = value instanceof UndecodedText text ? text.decode()
+                    : localInstants[i] && value instanceof LocalDateTime local
                     ? local.atZone(sourceZone).toOffsetDateTime() : value;
             Object bound;
             try {

@@ -38,6 +38,19 @@ public record SyncPlan(
         cursorColumns = List.copyOf(cursorColumns);
     }
 
+    /**
+     * Whether only the destination's writers look at this position of a row: neither the reader (cursor, offsets,
+     * gap checks) nor an error message (keys) needs its value before the batch is converted.
+     */
+    public boolean writerOnly(int index) {
+        for (int cursor : cursorIndexes) {
+            if (cursor == index) {
+                return false;
+            }
+        }
+        return !binder.isKey(index);
+    }
+
     /** The cursor values of a row, in cursor order. */
     public List<Object> cursorValues(Object[] row) {
         Object[] values = new Object[cursorIndexes.length];

@@ -1,0 +1,27 @@
+package io.idra.dialect;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A text value as the source sent it, in UTF-8, not yet made a String. A sync reads its source on one thread and
+ * writes on several: text that only a writer looks at (neither cursor nor key) is decoded there
+ * ({@link Dialect#writerOnlyReader}), which takes that work off the thread every row waits for.
+ */
+public final class UndecodedText {
+
+    private final byte[] utf8;
+
+    public UndecodedText(byte[] utf8) {
+        this.utf8 = utf8;
+    }
+
+    /** The same String the driver would have made: malformed bytes become U+FFFD either way. */
+    public String decode() {
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return decode();
+    }
+}
