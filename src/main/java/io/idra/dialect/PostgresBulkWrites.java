@@ -56,7 +56,7 @@ final class PostgresBulkWrites extends BulkWrites {
         String create = "CREATE TEMP TABLE IF NOT EXISTS " + staging + " ON COMMIT DELETE ROWS AS SELECT " + quoted
                 + " FROM " + dialect.quote(table) + " WITH NO DATA";
         FieldEncoder[] encoders = new FieldEncoder[columns.size()];
-        Arrays.fill(encoders, PostgresText.ENCODER);
+        Arrays.setAll(encoders, i -> PostgresText.forColumn());
         // a COPY into the destination itself, while none of the batch's keys is there (BulkLoad#write)
         String direct = "COPY " + dialect.quote(table) + " (" + quoted + ") FROM STDIN";
         return new PostgresBulkLoad(create, "COPY " + staging + " (" + quoted + ") FROM STDIN",

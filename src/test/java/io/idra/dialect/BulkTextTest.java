@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BulkTextTest {
 
     private static String pg(Object value) {
-        return encode(PostgresText.ENCODER, value);
+        return encode(PostgresText.forColumn(), value);
     }
 
     private static String my(MysqlText.Staged staged, Object value) {
@@ -28,9 +28,27 @@ class BulkTextTest {
     private static String encode(FieldEncoder encoder, Object value) {
         TextBuffer out = new TextBuffer();
         encoder.write(out, value);
+        return text(out);
+    }
+
+    private static String text(TextBuffer out) {
         byte[] bytes = new byte[out.available()];
         out.read(bytes, 0, bytes.length);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A column encoder goes straight to the branch for its values' class, and still follows a change of class. */
+    @Test
+    void aColumnEncoderWritesEveryValueAsTheGenericTextDoes() {
+        FieldEncoder column = PostgresText.forColumn();
+        Object[] values = {"a\tb", "ü", 7, 8L, 8L, (short) 9, new BigDecimal("1.50"), new BigDecimal("-0E-3"), "again",
+                LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_456_000), LocalDateTime.MAX, 1.5d, 10, "end", true,
+                new byte[] {0, 1}, LocalDate.of(-5, 1, 1)};
+        for (Object value : values) {
+            TextBuffer generic = new TextBuffer();
+            PostgresText.write(generic, value);
+            assertThat(encode(column, value)).as("%s", value).isEqualTo(text(generic));
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A batch as the stream the drivers send: rows, NULLs, failures that end it cleanly, rows bigger than the buffer. */
 class RowTextTest {
 
-    private static final FieldEncoder[] TWO = {PostgresText.ENCODER, PostgresText.ENCODER};
+    private static final FieldEncoder[] TWO = {PostgresText.forColumn(), PostgresText.forColumn()};
 
     private static String readAll(InputStream in, int chunk) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
