@@ -23,10 +23,10 @@ public record Services(Settings settings, Pools pools, OffsetStore offsets, Sync
         JdbcTarget sourceTarget = target(sync.source());
         JdbcTarget destinationTarget = target(sync.destination());
         return new SyncRuntime(sync, source, destination, sourceTarget, destinationTarget,
-                pools.get(sourceTarget, Pools.Role.SOURCE, source.sourceProperties(),
+                pools.get(sourceTarget, Pools.Role.SOURCE, source.sourceProperties(), source.sourceAutocommit(),
                         source.sessionInitSql(sourceTarget.timeZone())),
                 pools.get(destinationTarget, Pools.Role.DESTINATION,
-                        destination.destinationProperties(settings.bulkWrites()),
+                        destination.destinationProperties(settings.bulkWrites()), false,
                         destination.sessionInitSql(destinationTarget.timeZone())),
                 offsets, once, settings.bulkWrites(), settings.parallelLoads());
     }

@@ -6,6 +6,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.h2.api.ErrorCode;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One HikariCP pool per distinct connection and role, shared by every sync that uses it, closed when Camel stops.
  * Sources and destinations get separate pools because they need different driver settings (cursor streaming vs.
- * batch rewriting). Connections never auto-commit: a source streams inside one read transaction and a destination
- * batch commits exactly once.
+ * batch rewriting). A destination connection never auto-commits: a batch commits exactly once. A source connection
+ * auto-commits only where its dialect streams without a transaction ({@link io.idra.dialect.Dialect#sourceAutocommit}):
+ * a question to it then needs no transaction to end.
  */
 public final class Pools extends ServiceSupport {
 
@@ -39,11 +41,24 @@ public final class Pools extends ServiceSupport {
 
     /**
      * @param roleProperties driver settings the dialect wants for this role
+     * @param autocommit     whether the pool's connections auto-commit (a source whose dialect allows it)
      * @param initSql        SQL run on each new connection (session time zone), or null
      */
-    public DataSource get(JdbcTarget target, Role role, Map<String, String> roleProperties, String initSql) {
+    public DataSource get(JdbcTarget target, Role role, Map<String, String> roleProperties, boolean autocommit,
+                          String initSql) {
         String key = role + "|" + target.poolKey() + "|" + initSql;
-        return pools.computeIfAbsent(key, k -> create(target, role, roleProperties, initSql));
+        return pools.computeIfAbsent(key, k -> create(target, role, roleProperties, autocommit, initSql));
+    }
+
+    /**
+     * Ends a read on a pooled connection: rolls back the transaction it began, unless the connection auto-commits
+     * (then there is none, and MySQL's driver refuses a rollback). The pool would roll back a connection returned
+     * dirty, but not one that only read metadata, whose transaction would then hold its snapshot until next used.
+     */
+    public static void endRead(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback();
+        }
     }
 
     /**
@@ -114,7 +129,8 @@ public final class Pools extends ServiceSupport {
         return message.lines().findFirst().orElse("").strip();
     }
 
-    private HikariDataSource create(JdbcTarget target, Role role, Map<String, String> roleProperties, String initSql) {
+    private HikariDataSource create(JdbcTarget target, Role role, Map<String, String> roleProperties,
+                                    boolean autocommit, String initSql) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("idra-" + role.name().toLowerCase() + "-" + counter.incrementAndGet());
         config.setJdbcUrl(target.jdbcUrl());
@@ -123,7 +139,7 @@ public final class Pools extends ServiceSupport {
         ConnectTimeouts.defaults(target).forEach(config::addDataSourceProperty);
         target.properties().forEach(config::addDataSourceProperty);
         roleProperties.forEach(config::addDataSourceProperty);
-        config.setAutoCommit(false);
+        config.setAutoCommit(autocommit);
         config.setReadOnly(role == Role.SOURCE);
         config.setMaximumPoolSize(maxSize);
         config.setMinimumIdle(0);

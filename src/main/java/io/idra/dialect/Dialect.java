@@ -292,6 +292,15 @@ public abstract class Dialect {
     public abstract Map<String, String> sourceProperties();
 
     /**
+     * Whether source connections auto-commit: true where rows stream without a transaction, so that a one-row
+     * question needs no transaction to end (one round trip fewer per idle tick). Each source query is one
+     * statement and reads one consistent snapshot either way.
+     */
+    public boolean sourceAutocommit() {
+        return false;
+    }
+
+    /**
      * Whether a source connection may switch to autocommit for a one-row question (e.g. {@link #existsAfter
      * existsAfter}) without a round trip, so that the question needs no transaction to end: true where the driver
      * keeps the flag locally.

@@ -275,10 +275,21 @@ public final class MysqlDialect extends Dialect {
         props.put("defaultFetchSize", String.valueOf(Integer.MIN_VALUE));
         // the binary protocol: the text protocol sends FLOAT with six significant digits only
         props.put("useServerPrepStmts", "true");
+        // An idle tick asks the same question every time: keep it prepared on the connection instead of a PREPARE
+        // and a CLOSE per tick. Sized for many syncs sharing a pool; the limit covers long source queries.
+        props.put("cachePrepStmts", "true");
+        props.put("prepStmtCacheSize", "500");
+        props.put("prepStmtCacheSqlLimit", "65536");
         props.put("sessionVariables", "net_write_timeout=3600");
         // Zero dates become NULL instead of failing the read; the reader tells them from NULL (see reader()).
         props.put("zeroDateTimeBehavior", "CONVERT_TO_NULL");
         return props;
+    }
+
+    /** Connector/J streams in autocommit mode too (and would send SET autocommit to switch it). */
+    @Override
+    public boolean sourceAutocommit() {
+        return true;
     }
 
     /** A positive fetch size would turn streaming off and buffer the whole result: leave the driver's. */

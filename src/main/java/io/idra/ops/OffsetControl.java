@@ -1,5 +1,6 @@
 package io.idra.ops;
 
+import io.idra.connect.Pools;
 import io.idra.cursor.Offset;
 import io.idra.dialect.TableInfo;
 import io.idra.dialect.TableInspector;
@@ -96,7 +97,7 @@ final class OffsetControl {
         List<TableInfo.Column> columns;
         try (Connection c = runtime.sourcePool().getConnection()) {
             columns = inspector.columns(c, plan.sourceRelation());
-            c.rollback();
+            Pools.endRead(c);
         } catch (SQLException e) {
             throw new IllegalStateException(name() + ": cannot read the source's columns: " + Errors.firstLine(e));
         }

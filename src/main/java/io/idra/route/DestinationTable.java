@@ -1,5 +1,6 @@
 package io.idra.route;
 
+import io.idra.connect.Pools;
 import io.idra.dialect.ColumnDefinition;
 import io.idra.dialect.ColumnType;
 import io.idra.dialect.Dialect;
@@ -97,7 +98,7 @@ final class DestinationTable {
         List<ColumnType> types;
         try (Connection source = runtime.sourcePool().getConnection()) {
             types = runtime.sourceDialect().columnTypes(source, sourceTable, sourceColumns);
-            source.rollback();
+            Pools.endRead(source);
         }
         List<ColumnDefinition> definitions = new ArrayList<>();
         for (int i = 0; i < sourceColumns.size(); i++) {

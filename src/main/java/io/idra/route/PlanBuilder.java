@@ -1,5 +1,6 @@
 package io.idra.route;
 
+import io.idra.connect.Pools;
 import io.idra.cursor.Cursor;
 import io.idra.cursor.Offset;
 import io.idra.dialect.Dialect;
@@ -58,7 +59,7 @@ final class PlanBuilder {
             }
             sourceColumns = sourceColumns(inspector, c, relation);
             sourceZone = src.sessionZone(c);
-            c.rollback();
+            Pools.endRead(c);
         }
         List<String> columns = sourceColumns.stream().map(TableInfo.Column::name).toList();
         int[] cursorIndexes = new int[cursor.size()];

@@ -1,5 +1,6 @@
 package io.idra.route;
 
+import io.idra.connect.Pools;
 import io.idra.dialect.CursorQuery;
 import io.idra.dialect.Dialect;
 
@@ -11,8 +12,9 @@ import java.sql.SQLException;
 /**
  * One-value questions to a sync's source: is there a row past the offset, how many rows have a NULL cursor, the
  * source's MAX for the lag. The statement is bound as the source dialect binds and its value read as it reads; the
- * question needs no transaction where switching to autocommit costs no round trip (PostgreSQL: one round trip in
- * all), else the connection's transaction is ended after the result is closed (a MySQL source streams results).
+ * question needs no transaction where the source's connections auto-commit (MySQL) or switching to autocommit costs
+ * no round trip (PostgreSQL): one round trip in all. Else the connection's transaction is ended after the result is
+ * closed (a source streams results).
  */
 public final class SourceQuery {
 
@@ -27,8 +29,7 @@ public final class SourceQuery {
     public static Object firstValue(SyncRuntime runtime, CursorQuery query, int timeoutSeconds) throws SQLException {
         Dialect source = runtime.sourceDialect();
         try (Connection c = runtime.sourcePool().getConnection()) {
-            boolean autocommit = source.freeAutocommitSwitch();
-            if (autocommit) {
+            if (!c.getAutoCommit() && source.freeAutocommitSwitch()) {
                 // the pool sets the connection back to its own mode when it is returned
                 c.setAutoCommit(true);
             }
@@ -43,9 +44,7 @@ public final class SourceQuery {
                             rs.getMetaData().getColumnTypeName(1)).read(rs, 1) : null;
                 }
             }
-            if (!autocommit) {
-                c.rollback();
-            }
+            Pools.endRead(c);
             return value;
         }
     }

@@ -142,7 +142,8 @@ class MysqlReadersTest {
     private List<Object[]> query(String connectionString, Column column) throws SQLException {
         JdbcTarget target = ConnectionStrings.parse(ConnectorType.MYSQL, connectionString, "");
         List<Object[]> rows = new ArrayList<>();
-        try (Connection c = pools.get(target, Pools.Role.SOURCE, MYSQL.sourceProperties(), null).getConnection();
+        try (Connection c = pools.get(target, Pools.Role.SOURCE, MYSQL.sourceProperties(), MYSQL.sourceAutocommit(),
+                null).getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM t ORDER BY id")) {
             ps.setFetchSize(Integer.MIN_VALUE);
             try (ResultSet rs = ps.executeQuery()) {
@@ -155,7 +156,7 @@ class MysqlReadersTest {
                     rows.add(row);
                 }
             }
-            c.rollback();
+            Pools.endRead(c);
         }
         return rows;
     }
