@@ -357,6 +357,15 @@ public abstract class Dialect {
         }
     }
 
+    /**
+     * Whether this engine's bulk load takes text of {@code target}'s column as the source's undecoded UTF-8
+     * ({@link UndecodedText}): its value writer checks it and its load writes the bytes as they came, with no String
+     * in between. Else the text is decoded before the value writer sees it.
+     */
+    public boolean bulkTakesUndecodedText(TableInfo.Column target) {
+        return false;
+    }
+
     /** How values are written to {@code target}, whose session turns instants into local time in {@code zone}. */
     public abstract ValueWriter writer(TableInfo.Column target, ZoneId sessionZone);
 

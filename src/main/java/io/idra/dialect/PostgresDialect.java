@@ -179,6 +179,15 @@ public final class PostgresDialect extends Dialect {
         return PostgresValues.check(target).then(value -> bindable(PostgresValues.convert(value)));
     }
 
+    /** Text columns: COPY reads UTF-8, and their checks (length, NUL) read the bytes (PostgresValues). */
+    @Override
+    public boolean bulkTakesUndecodedText(TableInfo.Column target) {
+        return switch (target.jdbcType()) {
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR -> true;
+            default -> false;
+        };
+    }
+
     @Override
     public List<ColumnType> columnTypes(Connection c, Identifier table, List<TableInfo.Column> columns)
             throws SQLException {

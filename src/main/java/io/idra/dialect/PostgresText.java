@@ -55,6 +55,9 @@ final class PostgresText {
         if (value instanceof String) {
             return (out, v) -> out.text((String) v);
         }
+        if (value instanceof UndecodedText) {
+            return (out, v) -> out.utf8((UndecodedText) v);
+        }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return (out, v) -> out.integer(((Number) v).longValue());
         }
@@ -67,6 +70,8 @@ final class PostgresText {
     static void write(TextBuffer out, Object value) {
         if (value instanceof String text) {
             out.text(text);
+        } else if (value instanceof UndecodedText text) {
+            out.utf8(text);
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte) {
             out.integer(((Number) value).longValue());

@@ -48,7 +48,8 @@ final class PostgresValues {
      * time (24:00:00) and interval columns read.
      */
     static Object convert(Object value) {
-        if (value instanceof String text && text.indexOf('\0') >= 0) {
+        if (value instanceof String text && text.indexOf('\0') >= 0
+                || value instanceof UndecodedText undecoded && undecoded.hasNul()) {
             throw new ValueNotStorable("text contains a NUL character (0x00), which PostgreSQL cannot store");
         }
         if (value instanceof ZeroDate zero) {

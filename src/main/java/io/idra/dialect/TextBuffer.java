@@ -103,6 +103,42 @@ final class TextBuffer {
         }
     }
 
+    /**
+     * Text as the source sent it in UTF-8, escaped as {@link #text} escapes it, without a String in between: the same
+     * bytes as {@code text(undecoded.decode())} writes. Bytes that are not well-formed UTF-8 (which decoding turns
+     * into U+FFFD) go that way instead.
+     */
+    void utf8(UndecodedText undecoded) {
+        byte[] text = undecoded.utf8();
+        room(text.length * 2);
+        int mark = length;
+        int i = 0;
+        while (i < text.length) {
+            byte b = text[i];
+            if (b >= 0) {
+                switch (b) {
+                    case '\\' -> escape('\\');
+                    case '\t' -> escape('t');
+                    case '\n' -> escape('n');
+                    case '\r' -> escape('r');
+                    case 0 -> escape('0');
+                    default -> bytes[length++] = b;
+                }
+                i++;
+            } else {
+                int n = Utf8.sequenceLength(text, i);
+                if (n == 0) {
+                    length = mark;
+                    text(undecoded.decode());
+                    return;
+                }
+                System.arraycopy(text, i, bytes, length, n);
+                length += n;
+                i += n;
+            }
+        }
+    }
+
     /** An integer in decimal, without a String in between (every key and int column of a copy passes here). */
     void integer(long value) {
         if (value == Long.MIN_VALUE) {

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A text value as the source sent it, in UTF-8, not yet made a String. A sync reads its source on one thread and
  * writes on several: text that only a writer looks at (neither cursor nor key) is decoded there
- * ({@link Dialect#writerOnlyReader}), which takes that work off the thread every row waits for.
+ * ({@link Dialect#writerOnlyReader}), which takes that work off the thread every row waits for. A destination whose
+ * bulk load writes the column as UTF-8 text takes the bytes as they are ({@link Dialect#bulkTakesUndecodedText}).
  */
 public final class UndecodedText {
 
@@ -13,6 +14,21 @@ public final class UndecodedText {
 
     public UndecodedText(byte[] utf8) {
         this.utf8 = utf8;
+    }
+
+    /** The bytes as the server sent them (not a copy: nobody changes them). */
+    byte[] utf8() {
+        return utf8;
+    }
+
+    /** Whether the text holds a NUL character: in UTF-8 only that character has a zero byte. */
+    boolean hasNul() {
+        for (byte b : utf8) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The same String the driver would have made: malformed bytes become U+FFFD either way. */

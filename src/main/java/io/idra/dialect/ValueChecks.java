@@ -77,6 +77,13 @@ final class ValueChecks {
     /** A CHAR(n) or VARCHAR(n) column: at most {@code maxChars} characters. */
     static Dialect.ValueWriter text(String type, int maxChars) {
         return value -> {
+            if (value instanceof UndecodedText undecoded) {
+                // a character is at least one byte: only longer byte strings need counting
+                if (undecoded.utf8().length <= maxChars) {
+                    return value;
+                }
+                value = undecoded.decode();
+            }
             if (value instanceof String text && text.length() > maxChars
                     && text.codePointCount(0, text.length()) > maxChars) {
                 throw new ValueNotStorable("text of " + text.codePointCount(0, text.length())

@@ -76,7 +76,7 @@ final class BatchWriter implements Processor {
         // converted once, before a connection is taken: a direct load that falls back to the staging table streams
         // the rows again, and each conversion would count its stored-as-NULL warnings again
         Object[][] values = bulk == null ? null
-                : rows.stream().map(row -> batch.values((Object[]) row)).toArray(Object[][]::new);
+                : rows.stream().map(row -> batch.bulkValues((Object[]) row)).toArray(Object[][]::new);
         try (Connection c = turn.connect(runtime.destinationPool())) {
             try {
                 if (bulk != null) {

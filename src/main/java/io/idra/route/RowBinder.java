@@ -30,6 +30,8 @@ final class RowBinder {
     private final String syncName;
     private final List<TableInfo.Column> targets;
     private final Dialect.ValueWriter[] writers;
+    /** Positions whose undecoded text the destination's bulk load takes as it is. */
+    private final boolean[] bulkUndecoded;
     private final boolean[] localInstants;
     private final ZoneId sourceZone;
     private final List<String> keyNames;
@@ -47,6 +49,10 @@ final class RowBinder {
         this.targets = List.copyOf(targets);
         this.writers = targets.stream().map(t -> destination.writer(t, destinationZone))
                 .toArray(Dialect.ValueWriter[]::new);
+        this.bulkUndecoded = new boolean[targets.size()];
+        for (int i = 0; i < bulkUndecoded.length; i++) {
+            bulkUndecoded[i] = destination.bulkTakesUndecodedText(targets.get(i));
+        }
         this.localInstants = localInstants.clone();
         this.sourceZone = sourceZone;
         this.keyNames = List.copyOf(keyNames);
@@ -72,7 +78,7 @@ final class RowBinder {
         private final Map<Integer, Warning> warnings = new LinkedHashMap<>();
 
         void bind(PreparedStatement ps, Object[] row) throws SQLException {
-            Object[] values = values(row);
+            Object[] values = values(row, false);
             for (int i = 0; i < values.length; i++) {
                 Object value = values[i];
                 if (value == null) {
@@ -83,17 +89,26 @@ final class RowBinder {
             }
         }
 
-        /** The row's values as the destination takes them: each checked and converted by its column's writer. */
-        Object[] values(Object[] row) {
+        /** The row's values as the destination's bulk load takes them (see {@link #values(Object[], boolean)}). */
+        Object[] bulkValues(Object[] row) {
+            return values(row, true);
+        }
+
+        /**
+         * The row's values as the destination takes them: each checked and converted by its column's writer.
+         *
+         * @param bulk for a bulk load, which may take undecoded text as it is ({@link Dialect#bulkTakesUndecodedText})
+         */
+        private Object[] values(Object[] row, boolean bulk) {
             Object[] values = new Object[row.length];
             for (int i = 0; i < row.length; i++) {
-                values[i] = row[i] == null ? null : write(i, row, row[i]);
+                values[i] = row[i] == null ? null : write(i, row, row[i], bulk && bulkUndecoded[i]);
             }
             return values;
         }
 
-        private Object write(int i, Object[] row, Object value) {
-            Object source = value instanceof UndecodedText text ? text.decode()
+        private Object write(int i, Object[] row, Object value, boolean undecodedTaken) {
+            Object source = value instanceof UndecodedText text ? (undecodedTaken ? text : text.decode())
                     : localInstants[i] && value instanceof LocalDateTime local
                     ? local.atZone(sourceZone).toOffsetDateTime() : value;
             Object bound;

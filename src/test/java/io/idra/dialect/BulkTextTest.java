@@ -9,6 +9,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +52,47 @@ class BulkTextTest {
             TextBuffer generic = new TextBuffer();
             PostgresText.write(generic, value);
             assertThat(encode(column, value)).as("%s", value).isEqualTo(text(generic));
+        }
+    }
+
+    /**
+     * Text left undecoded by a MariaDB source is written from its bytes: exactly what its String would give, for
+     * well-formed UTF-8 and for every kind of malformed byte the decoder turns into U+FFFD.
+     */
+    @Test
+    void undecodedTextIsWrittenAsItsDecodedStringWouldBe() {
+        List<byte[]> cases = new ArrayList<>();
+        for (String s : List.of("", "plain", "a\\b\tc\nd\re\0f", "ñ 漢字 😀 \\N", "\u07FF\u0800\uFFFF\uD7FF\uE000",
+                "\uDBFF\uDFFF")) {
+            cases.add(s.getBytes(StandardCharsets.UTF_8));
+        }
+        int[][] malformed = {{0x80}, {0xBF, 0x41}, {0xC0, 0x80}, {0xC1, 0xBF}, {0xC2}, {0xC2, 0x41}, {0xE0, 0x80, 0x80},
+                {0xE0, 0x9F, 0xBF}, {0xED, 0xA0, 0x80}, {0xED, 0xBF, 0xBF}, {0xE1, 0x80}, {0xF0, 0x80, 0x80, 0x80},
+                {0xF0, 0x8F, 0xBF, 0xBF}, {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0xFF}, {0xF0, 0x9F, 0x98},
+                {0x41, 0xE2, 0x82}, {0xEF, 0xBF, 0xBD}};
+        for (int[] ints : malformed) {
+            byte[] bytes = new byte[ints.length + 2];
+            bytes[0] = 'x';
+            for (int i = 0; i < ints.length; i++) {
+                bytes[i + 1] = (byte) ints[i];
+            }
+            bytes[bytes.length - 1] = '\t';
+            cases.add(bytes);
+        }
+        Random random = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] bytes = new byte[random.nextInt(12)];
+            random.nextBytes(bytes);
+            cases.add(bytes);
+        }
+        FieldEncoder column = PostgresText.forColumn();
+        for (byte[] bytes : cases) {
+            String decoded = new String(bytes, StandardCharsets.UTF_8);
+            TextBuffer fromString = new TextBuffer();
+            fromString.text(decoded);
+            String expected = text(fromString);
+            assertThat(encode(column, new UndecodedText(bytes))).as("%s", Arrays.toString(bytes)).isEqualTo(expected);
+            assertThat(pg(new UndecodedText(bytes))).as("%s", Arrays.toString(bytes)).isEqualTo(expected);
         }
     }
 

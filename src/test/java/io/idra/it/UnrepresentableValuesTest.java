@@ -88,6 +88,8 @@ class UnrepresentableValuesTest {
                         "infinity is outside MySQL's dates (0001-01-01 to 9999-12-31)"),
                 Arguments.of(Direction.PG_TO_MYSQL, "varchar(50)", "VARCHAR(10)", "repeat('é', 30)",
                         "text of 30 characters is longer than VARCHAR(10) allows"),
+                Arguments.of(Direction.MYSQL_TO_PG, "VARCHAR(50)", "varchar(10)", "repeat('é', 11)",
+                        "text of 11 characters is longer than varchar(10) allows"),
                 Arguments.of(Direction.MYSQL_TO_PG, "TIME", "time", "'838:59:59'",
                         "time 838:59:59.000000 is not a time of day as PostgreSQL's time holds"));
     }
