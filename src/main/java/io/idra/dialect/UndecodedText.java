@@ -31,6 +31,22 @@ public final class UndecodedText {
         return false;
     }
 
+    /** How many characters (code points) the decoded String has, counted on the bytes where they are well-formed. */
+    int characters() {
+        int count = 0;
+        int i = 0;
+        while (i < utf8.length) {
+            int n = utf8[i] >= 0 ? 1 : Utf8.sequenceLength(utf8, i);
+            if (n == 0) {
+                String text = decode();
+                return text.codePointCount(0, text.length());
+            }
+            i += n;
+            count++;
+        }
+        return count;
+    }
+
     /** The same String the driver would have made: malformed bytes become U+FFFD either way. */
     public String decode() {
         return new String(utf8, StandardCharsets.UTF_8);

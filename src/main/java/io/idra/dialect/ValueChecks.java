@@ -77,20 +77,26 @@ final class ValueChecks {
     /** A CHAR(n) or VARCHAR(n) column: at most {@code maxChars} characters. */
     static Dialect.ValueWriter text(String type, int maxChars) {
         return value -> {
-            if (value instanceof UndecodedText undecoded) {
-                // a character is at least one byte: only longer byte strings need counting
-                if (undecoded.utf8().length <= maxChars) {
-                    return value;
-                }
-                value = undecoded.decode();
-            }
-            if (value instanceof String text && text.length() > maxChars
-                    && text.codePointCount(0, text.length()) > maxChars) {
-                throw new ValueNotStorable("text of " + text.codePointCount(0, text.length())
-                        + " characters is longer than " + type + " allows");
+            int characters = characters(value, maxChars);
+            if (characters > maxChars) {
+                throw new ValueNotStorable("text of " + characters + " characters is longer than " + type + " allows");
             }
             return value;
         };
+    }
+
+    /**
+     * The characters (code points) of a text value, counted only when it could have more than {@code limit}: a
+     * character is one UTF-16 unit or one byte at least. Undecoded text is counted on its bytes.
+     */
+    private static int characters(Object value, int limit) {
+        if (value instanceof String text) {
+            return text.length() <= limit ? 0 : text.codePointCount(0, text.length());
+        }
+        if (value instanceof UndecodedText undecoded) {
+            return undecoded.utf8().length <= limit ? 0 : undecoded.characters();
+        }
+        return 0;
     }
 
     static Dialect.ValueWriter none() {

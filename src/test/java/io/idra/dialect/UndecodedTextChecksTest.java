@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,13 +36,32 @@ class UndecodedTextChecksTest {
     void lengthIsCountedInCharactersAsForTheString() {
         String ten = "é".repeat(9) + "😀";
         assertThat(ten.getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThan(10);
-        assertThat(write(VARCHAR_10, undecoded(ten)).toString()).isEqualTo(ten);
+        assertThat(write(VARCHAR_10, undecoded(ten))).isInstanceOf(UndecodedText.class).hasToString(ten);
         assertThat(write(VARCHAR_10, undecoded("abc"))).isInstanceOf(UndecodedText.class);
 
         String eleven = ten + "a";
         String refusal = messageOf(() -> write(VARCHAR_10, eleven));
         assertThat(refusal).isEqualTo("text of 11 characters is longer than varchar(10) allows");
         assertThat(messageOf(() -> write(VARCHAR_10, undecoded(eleven)))).isEqualTo(refusal);
+    }
+
+    /** Counted on the bytes, as the decoder would count them, malformed bytes (each a U+FFFD) included. */
+    @Test
+    void charactersAreThoseOfTheDecodedString() {
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] bytes = new byte[random.nextInt(16)];
+            random.nextBytes(bytes);
+            if (n % 2 == 0) {
+                // mostly well-formed: random code points
+                bytes = random.ints(random.nextInt(8), 0, 0x110000).filter(cp -> cp < 0xD800 || cp > 0xDFFF)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                        .toString().getBytes(StandardCharsets.UTF_8);
+            }
+            String decoded = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(new UndecodedText(bytes).characters()).as("%s", Arrays.toString(bytes))
+                    .isEqualTo(decoded.codePointCount(0, decoded.length()));
+        }
     }
 
     @Test
