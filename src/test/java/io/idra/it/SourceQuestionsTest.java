@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The one-row question an idle tick asks its source ("is there a row past the offset?"), on the source pool a sync
@@ -78,6 +80,32 @@ class SourceQuestionsTest {
         assertThat(after.get("Com_stmt_prepare") - before.get("Com_stmt_prepare")).as("prepares").isEqualTo(1);
         assertThat(after.get("Com_rollback") - before.get("Com_rollback")).as("rollbacks").isZero();
         assertThat(after.get("Com_commit") - before.get("Com_commit")).as("commits").isZero();
+    }
+
+    /**
+     * A statement a MariaDB source connection kept prepared streams again when it is prepared again: its rows are
+     * read one by one from the socket (a second query on the connection fails while they are unread), not buffered.
+     */
+    @Test
+    void onMariaDbAStatementPreparedAgainFromTheCacheStillStreams() throws Exception {
+        TestDatabase source = dbs.source(Direction.MYSQL_TO_PG);
+        SyncRuntime runtime = runtime(source, dbs.destination(Direction.MYSQL_TO_PG));
+        source.execute("INSERT INTO src VALUES (11, 'b'), (12, 'c')");
+        Map<String, Long> before = sessionCounters(runtime);
+        for (int i = 0; i < 2; i++) {
+            try (Connection c = runtime.sourcePool().getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT id FROM src ORDER BY id")) {
+                assertThat(ps.getFetchSize()).as("fetch size, preparation %d", i + 1).isEqualTo(Integer.MIN_VALUE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThatThrownBy(() -> c.createStatement().executeQuery("SELECT 1"))
+                            .as("a query while the stream is open").hasMessageContaining("Streaming result set");
+                    assertThat(rs.next()).isTrue();
+                }
+            }
+        }
+        Map<String, Long> after = sessionCounters(runtime);
+        assertThat(after.get("Com_stmt_prepare") - before.get("Com_stmt_prepare")).as("prepares").isEqualTo(1);
     }
 
     private SyncRuntime runtime(TestDatabase source, TestDatabase destination) throws Exception {
